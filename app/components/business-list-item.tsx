@@ -1,0 +1,44 @@
+import { Link } from 'react-router'
+import type { DirectoryItem } from '~/modules/businesses/directory.server'
+import { pick } from '~/modules/i18n/locales'
+import { useLocale, useT } from '~/modules/i18n/use-translation'
+import type { ReferenceLabels } from '~/modules/reference/labels.server'
+
+export function businessDisplayName(locale: 'ru' | 'en', b: { nameRu: string | null; nameEn: string | null; nameLocal: string | null }) {
+  return pick(locale, b.nameRu, b.nameEn) ?? b.nameLocal ?? '—'
+}
+
+export function BusinessListItem({ item, labels }: { item: DirectoryItem; labels: Pick<ReferenceLabels, 'countries' | 'sectors'> }) {
+  const locale = useLocale()
+  const t = useT()
+  const name = businessDisplayName(locale, item)
+  const country = labels.countries[item.countryCode]?.[locale] ?? item.countryCode
+  return (
+    <li className="business-item">
+      <h2 className="business-item-title">
+        <Link to={`/businesses/${item.id}`}>{name}</Link>
+        {item.nameLocal && item.nameLocal !== name ? (
+          <span className="local-name" lang={item.localLang ?? undefined}>
+            {item.nameLocal}
+          </span>
+        ) : null}
+        {item.verified ? (
+          <span className="badge-verified" title={t('business.verifiedTitle')}>
+            ✓ {t('business.verified')}
+          </span>
+        ) : null}
+      </h2>
+      <p className="business-item-place">
+        {item.city ? `${item.city}, ` : ''}
+        {country}
+      </p>
+      {item.sectorCodes.length > 0 ? (
+        <ul className="sector-tags" aria-label={t('business.sectors')}>
+          {item.sectorCodes.map((code) => (
+            <li key={code}>{labels.sectors[code]?.[locale] ?? code}</li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  )
+}

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely'
+import type { Database, Messengers } from '#db/schema'
+
+export type BusinessCard = {
+  id: number
+  nameRu: string | null
+  nameEn: string | null
+  nameLocal: string | null
+  localLang: string | null
+  descriptionRu: string | null
+  descriptionEn: string | null
+  keywords: string[]
+  countryCode: string
+  city: string | null
+  address: string | null
+  lat: number | null
+  lon: number | null
+  foundedYear: number | null
+  sizeBand: string | null
+  website: string | null
+  email: string | null
+  phone: string | null
+  messengers: Messengers
+  languages: string[]
+  cooperationKinds: string[]
+  sectorCodes: string[]
+  regionCodes: string[]
+  verified: boolean
+  updatedAt: string
+}
+
+/** Which contact fields the viewer may see regardless of the owner's choice (owner, council, working group). */
+export type ContactAccess = 'public' | 'all'
+
+export async function getPublishedCard(
+  db: Kysely<Database>,
+  id: number,
+  access: ContactAccess = 'public',
+): Promise<BusinessCard | null> {
+  const b = await db
+    .selectFrom('businesses')
+    .selectAll()
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst()
+  if (!b) return null
+  const [sectors, regions] = await Promise.all([
+    db.selectFrom('business_sectors').select('sector_code').where('business_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('business_regions').select('region_code').where('business_id', '=', id).orderBy('region_code').execute(),
+  ])
+  const all = access === 'all'
+  return {
+    id: b.id,
+    nameRu: b.name_ru,
+    nameEn: b.name_en,
+    nameLocal: b.name_local,
+    localLang: b.local_lang,
+    descriptionRu: b.description_ru,
+    descriptionEn: b.description_en,
+    keywords: b.keywords,
+    countryCode: b.country_code,
+    city: b.city,
+    address: all || b.public_address ? b.address : null,
+    lat: b.lat,
+    lon: b.lon,
+    foundedYear: b.founded_year,
+    sizeBand: b.size_band,
+    website: b.website,
+    email: all || b.public_email ? b.email : null,
+    phone: all || b.public_phone ? b.phone : null,
+    messengers: all || b.public_messengers ? b.messengers : {},
+    languages: b.languages,
+    cooperationKinds: b.cooperation_kinds,
+    sectorCodes: sectors.map((s) => s.sector_code),
+    regionCodes: regions.map((r) => r.region_code),
+    verified: b.verified_at !== null,
+    updatedAt: new Date(b.updated_at).toISOString(),
+  }
+}

@@ -1,0 +1,8 @@
+import { index, type RouteConfig, route } from '@react-router/dev/routes'
+
+export default [
+  index('routes/_index.tsx'),
+  route('businesses/:id', 'routes/businesses.$id.tsx'),
+  route('set-locale', 'routes/set-locale.ts'),
+  route('*', 'routes/$.tsx'),
+] satisfies RouteConfig

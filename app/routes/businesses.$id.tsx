@@ -1,0 +1,39 @@
+import { data, Link } from 'react-router'
+import { getDb } from '#db/client.server'
+import { BusinessCardView } from '~/components/business-card'
+import { businessDisplayName } from '~/components/business-list-item'
+import { getPublishedCard } from '~/modules/businesses/card.server'
+import { getLocale } from '~/modules/i18n/locale.server'
+import { makeTranslator } from '~/modules/i18n/translate'
+import { useT } from '~/modules/i18n/use-translation'
+import { loadReferenceLabels } from '~/modules/reference/labels.server'
+import type { Route } from './+types/businesses.$id'
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: data ? `${data.title} — ${data.appTitle}` : 'Карта российского бизнеса' }]
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const locale = await getLocale(request)
+  const t = makeTranslator(locale)
+  // Accept "/businesses/42" and "/businesses/42-some-slug".
+  const match = /^(\d{1,9})(?:-[\p{L}\p{N}-]*)?$/u.exec(params.id)
+  const id = match ? Number(match[1]) : Number.NaN
+  if (!Number.isSafeInteger(id) || id < 1) throw data(t('error.businessNotFound'), { status: 404 })
+  const db = await getDb()
+  const [card, labels] = await Promise.all([getPublishedCard(db, id), loadReferenceLabels(db, { regions: true })])
+  if (!card) throw data(t('error.businessNotFound'), { status: 404 })
+  return { card, labels, title: businessDisplayName(locale, card), appTitle: t('app.title') }
+}
+
+export default function BusinessPage({ loaderData }: Route.ComponentProps) {
+  const t = useT()
+  return (
+    <div className="business-page">
+      <p>
+        <Link to="/">{t('business.backToList')}</Link>
+      </p>
+      <BusinessCardView card={loaderData.card} labels={loaderData.labels} />
+    </div>
+  )
+}

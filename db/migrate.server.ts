@@ -1,0 +1,44 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
+import * as m0001 from './migrations/0001_reference_tables'
+import * as m0002 from './migrations/0002_accounts'
+import * as m0003 from './migrations/0003_businesses'
+import * as m0004 from './migrations/0004_forums'
+import * as m0005 from './migrations/0005_reference_data'
+import type { Database } from './schema'
+
+// Listed statically so that the bundled server and the scripts see the same set.
+export const migrations: Record<string, Migration> = {
+  '0001_reference_tables': m0001,
+  '0002_accounts': m0002,
+  '0003_businesses': m0003,
+  '0004_forums': m0004,
+  '0005_reference_data': m0005,
+}
+
+export function createMigrator(db: Kysely<Database>) {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  })
+}
+
+/** Runs every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const result = await createMigrator(db).migrateToLatest()
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')
+    const reason = result.error instanceof Error ? result.error.message : String(result.error)
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, { cause: result.error })
+  }
+  return result
+}
+
+export async function pendingMigrations(db: Kysely<Database>) {
+  const all = await createMigrator(db).getMigrations()
+  return all.filter((m) => !m.executedAt).map((m) => m.name)
+}
+
+export async function databaseVersion(db: Kysely<Database>) {
+  const { rows } = await sql<{ version: string }>`select version()`.execute(db)
+  return rows[0]?.version ?? 'unknown'
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { serialPGliteDialect } from './pglite-dialect.server'
+import type { Database } from './schema'
+
+// int8 (counts, bigint ids) as JS numbers: our values stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10))
+
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null }
+
+export function describeTarget(target: DatabaseTarget) {
+  return target.kind === 'postgres' ? target.url.replace(/\/\/[^@/]*@/, '//***@') : `pglite:${target.dataDir ?? 'memory'}`
+}
+
+export async function openPGlite(dataDir: string | null, loadDataDir?: Blob) {
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+  return PGlite.create({
+    dataDir: dataDir ?? undefined,
+    extensions: { pg_trgm, unaccent },
+    loadDataDir,
+    relaxedDurability: false,
+  })
+}
+
+/** Opens a Kysely instance on either a PostgreSQL server or an embedded PGlite. */
+export async function openDatabase(target: DatabaseTarget, options: { loadDataDir?: Blob } = {}) {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) })
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  }
+  const client = await openPGlite(target.dataDir, options.loadDataDir)
+  return new Kysely<Database>({ dialect: serialPGliteDialect(client) })
+}

@@ -1,0 +1,333 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** Set by the database on insert; optional to write, always present to read. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+type Json<T> = ColumnType<T, string | T | undefined, string | T>
+
+export type Locale = 'ru' | 'en'
+export type Role = 'entrepreneur' | 'council_coordinator' | 'wg_member' | 'wg_chair' | 'admin'
+export type BusinessStatus = 'draft' | 'pending' | 'published' | 'returned' | 'archived'
+export type SizeBand = 'micro' | 'small' | 'medium' | 'large'
+export type ForumStatus = 'planned' | 'open' | 'closed' | 'held'
+export type NominationStatus = 'draft' | 'submitted' | 'shortlisted' | 'accepted' | 'declined' | 'withdrawn'
+export type HistoryEntity =
+  | 'business'
+  | 'user'
+  | 'role_grant'
+  | 'council'
+  | 'country'
+  | 'sector'
+  | 'forum'
+  | 'nomination'
+export type Messengers = Partial<Record<string, string>>
+
+export interface CountriesTable {
+  code: string
+  name_ru: string
+  name_en: string
+  in_region: Defaulted<boolean>
+  created_at: Timestamp
+}
+
+export interface CouncilsTable {
+  id: Generated<number>
+  country_code: string
+  name_ru: string
+  name_en: string
+  email: string | null
+  phone: string | null
+  website: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface SectorsTable {
+  code: string
+  name_ru: string
+  name_en: string
+  short_ru: string
+  short_en: string
+  position: number
+}
+
+export interface FederalDistrictsTable {
+  code: string
+  name_ru: string
+  name_en: string
+  position: number
+}
+
+export interface RussianRegionsTable {
+  code: string
+  name_ru: string
+  name_en: string
+  district_code: string
+}
+
+export interface UsersTable {
+  id: string
+  email: string
+  email_verified: Defaulted<boolean>
+  name: string
+  image: string | null
+  locale: Defaulted<Locale>
+  blocked_at: NullableTimestamp
+  deleted_at: NullableTimestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface AccountsTable {
+  id: string
+  user_id: string
+  account_id: string
+  provider_id: string
+  password: string | null
+  access_token: string | null
+  refresh_token: string | null
+  id_token: string | null
+  access_token_expires_at: NullableTimestamp
+  refresh_token_expires_at: NullableTimestamp
+  scope: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: string
+  token: string
+  expires_at: Timestamp
+  ip_address: string | null
+  user_agent: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface VerificationsTable {
+  id: string
+  identifier: string
+  value: string
+  expires_at: Timestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface RateLimitsTable {
+  key: string
+  count: number
+  window_started_at: Timestamp
+}
+
+export interface RoleGrantsTable {
+  id: Generated<number>
+  user_id: string
+  role: Role
+  council_id: number | null
+  granted_by: string | null
+  created_at: Timestamp
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>
+  user_id: string
+  name: string
+  token_hash: string
+  last_used_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+  created_at: Timestamp
+}
+
+export interface BusinessesTable {
+  id: Generated<number>
+  owner_id: string | null
+  external_id: string | null
+  name_ru: string | null
+  name_en: string | null
+  name_local: string | null
+  local_lang: string | null
+  description_ru: string | null
+  description_en: string | null
+  keywords: Defaulted<string[]>
+  country_code: string
+  city: string | null
+  city_geoname_id: number | null
+  address: string | null
+  lat: number | null
+  lon: number | null
+  founded_year: number | null
+  size_band: SizeBand | null
+  website: string | null
+  email: string | null
+  phone: string | null
+  messengers: Json<Messengers>
+  languages: Defaulted<string[]>
+  cooperation_kinds: Defaulted<string[]>
+  public_email: Defaulted<boolean>
+  public_phone: Defaulted<boolean>
+  public_messengers: Defaulted<boolean>
+  public_address: Defaulted<boolean>
+  consent_at: NullableTimestamp
+  status: Defaulted<BusinessStatus>
+  moderator_reason: string | null
+  verified_at: NullableTimestamp
+  verified_by: string | null
+  submitted_at: NullableTimestamp
+  published_at: NullableTimestamp
+  archived_at: NullableTimestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+  version: Defaulted<number>
+}
+
+export interface BusinessSectorsTable {
+  business_id: number
+  sector_code: string
+  position: Defaulted<number>
+}
+
+export interface BusinessRegionsTable {
+  business_id: number
+  region_code: string
+}
+
+export interface HistoryTable {
+  id: Generated<number>
+  entity_type: HistoryEntity
+  entity_id: string
+  action: string
+  actor_id: string | null
+  before: Json<unknown> | null
+  after: Json<unknown> | null
+  note: string | null
+  created_at: Timestamp
+}
+
+export interface SearchOutboxTable {
+  id: Generated<number>
+  business_id: number
+  op: 'upsert' | 'delete'
+  attempts: Defaulted<number>
+  last_error: string | null
+  available_at: Timestamp
+  created_at: Timestamp
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>
+  to_email: string
+  locale: Locale
+  kind: string
+  subject: string
+  text_body: string
+  html_body: string | null
+  attempts: Defaulted<number>
+  last_error: string | null
+  sent_at: NullableTimestamp
+  created_at: Timestamp
+}
+
+export interface SavedSearchesTable {
+  id: Generated<number>
+  user_id: string
+  name: string
+  query: string
+  frequency: Defaulted<'daily' | 'weekly'>
+  last_notified_at: NullableTimestamp
+  created_at: Timestamp
+}
+
+export interface ForumsTable {
+  id: Generated<number>
+  title_ru: string
+  title_en: string
+  year: number
+  place_ru: string | null
+  place_en: string | null
+  starts_on: ColumnType<Date | null, string | null | undefined, string | null>
+  ends_on: ColumnType<Date | null, string | null | undefined, string | null>
+  nominations_open_at: NullableTimestamp
+  nominations_close_at: NullableTimestamp
+  status: Defaulted<ForumStatus>
+  default_quota: Defaulted<number>
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ForumQuotasTable {
+  forum_id: number
+  country_code: string
+  quota: number
+}
+
+export interface NominationsTable {
+  id: Generated<number>
+  forum_id: number
+  business_id: number
+  country_code: string
+  council_id: number
+  person_name: string
+  person_position: string | null
+  person_email: string | null
+  person_phone: string | null
+  justification_ru: string | null
+  justification_en: string | null
+  topics: string | null
+  status: Defaulted<NominationStatus>
+  return_comment: string | null
+  decision_note: string | null
+  created_by: string | null
+  submitted_at: NullableTimestamp
+  decided_at: NullableTimestamp
+  decided_by: string | null
+  version: Defaulted<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface NominationReviewsTable {
+  id: Generated<number>
+  nomination_id: number
+  reviewer_id: string
+  score_relevance: number | null
+  score_potential: number | null
+  score_readiness: number | null
+  comment: string | null
+  conflicted: Defaulted<boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface Database {
+  countries: CountriesTable
+  councils: CouncilsTable
+  sectors: SectorsTable
+  federal_districts: FederalDistrictsTable
+  russian_regions: RussianRegionsTable
+  users: UsersTable
+  accounts: AccountsTable
+  sessions: SessionsTable
+  verifications: VerificationsTable
+  rate_limits: RateLimitsTable
+  role_grants: RoleGrantsTable
+  api_tokens: ApiTokensTable
+  businesses: BusinessesTable
+  business_sectors: BusinessSectorsTable
+  business_regions: BusinessRegionsTable
+  history: HistoryTable
+  search_outbox: SearchOutboxTable
+  mail_outbox: MailOutboxTable
+  saved_searches: SavedSearchesTable
+  forums: ForumsTable
+  forum_quotas: ForumQuotasTable
+  nominations: NominationsTable
+  nomination_reviews: NominationReviewsTable
+}
+
+export type Business = Selectable<BusinessesTable>
+export type NewBusiness = Insertable<BusinessesTable>
+export type BusinessUpdate = Updateable<BusinessesTable>
+export type User = Selectable<UsersTable>

@@ -1,0 +1,20 @@
+import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
+import express from 'express'
+import type { ServerBuild } from 'react-router'
+
+export async function createHttpServer(root: string) {
+  const buildPath = path.join(root, 'build/server/index.js')
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(compression())
+  // Fingerprinted assets never change; everything else is revalidated.
+  app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+  app.all('*splat', createRequestHandler({ build, mode: process.env.NODE_ENV ?? 'production' }))
+  return http.createServer(app)
+}

@@ -1,0 +1,10 @@
+import { describeTarget } from '#db/open.server'
+import { getDb, targetFromEnv } from '#db/client.server'
+import { migrateToLatest } from '#db/migrate.server'
+
+const db = await getDb()
+console.log(`Migrating ${describeTarget(targetFromEnv())}`)
+const result = await migrateToLatest(db)
+for (const r of result.results ?? []) console.log(`${r.status}: ${r.migrationName}`)
+if (!result.results?.length) console.log('Already up to date')
+await db.destroy()

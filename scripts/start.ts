@@ -1,0 +1,39 @@
+/**
+ * `npm start`: prepares the database (migrations, demo data on an empty one) and
+ * serves the built app. With no DATABASE_URL it runs on the embedded PGlite.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describeTarget } from '#db/open.server'
+import { getDb, targetFromEnv } from '#db/client.server'
+import { migrateToLatest } from '#db/migrate.server'
+import { createHttpServer } from './lib/http-server'
+import { ensureBuilt } from './lib/ensure-built'
+import { seedDemoIfEmpty } from './lib/demo-on-start'
+
+const started = performance.now()
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const port = Number(process.env.PORT ?? 3000)
+
+await ensureBuilt(root)
+const target = targetFromEnv()
+console.log(`Database: ${describeTarget(target)}`)
+const db = await getDb()
+const migrated = await migrateToLatest(db)
+const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0
+if (applied) console.log(`Applied ${applied} migration(s)`)
+await seedDemoIfEmpty(db)
+
+const server = await createHttpServer(root)
+server.listen(port, () => {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  console.log(`Ready in ${seconds} s: http://localhost:${port}`)
+})
+
+async function shutdown() {
+  server.close()
+  await db.destroy()
+  process.exit(0)
+}
+process.once('SIGINT', shutdown)
+process.once('SIGTERM', shutdown)

@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import type { Kysely } from 'kysely'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { openDatabase } from '#db/open.server'
+import type { Database } from '#db/schema'
+
+export type TestDatabase = {
+  name: 'pglite' | 'postgres'
+  /** A fresh, migrated database with reference data and nothing else. */
+  open: () => Promise<Kysely<Database>>
+}
+
+let counter = 0
+
+function serverUrlFor(base: string, database: string) {
+  const url = new URL(base)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+async function createFromTemplate(adminUrl: string, template: string) {
+  const name = `${template}_${process.pid}_${++counter}`
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(`create database "${name}" template "${template}"`)
+  } finally {
+    await client.end()
+  }
+  return name
+}
+
+/** Every database the suite runs against: PGlite always, the server when TEST_DATABASE_URL is set. */
+export function testDatabases(): TestDatabase[] {
+  const list: TestDatabase[] = [
+    {
+      name: 'pglite',
+      open: async () => {
+        const snapshot = inject('pgliteSnapshot')
+        const blob = new Blob([fs.readFileSync(snapshot)])
+        return openDatabase({ kind: 'pglite', dataDir: null }, { loadDataDir: blob })
+      },
+    },
+  ]
+  const server = inject('serverTemplate')
+  if (server) {
+    list.push({
+      name: 'postgres',
+      open: async () => {
+        const name = await createFromTemplate(server.adminUrl, server.template)
+        return openDatabase({ kind: 'postgres', url: serverUrlFor(server.adminUrl, name) })
+      },
+    })
+  }
+  return list
+}
