@@ -1,8 +1,9 @@
 /**
- * Every user-facing string, Russian first. Keys are grouped by screen.
- * A message may hold {placeholders}; plural forms live in `plurals`.
+ * Every user-facing string, Russian first. Keys are grouped by screen; a
+ * capability keeps its own strings in `app/modules/<area>/messages.ts` and they
+ * are merged here. A message may hold {placeholders}; plural forms live in `plurals`.
  */
-export const ru = {
+const coreRu = {
   'app.title': 'Карта российского бизнеса',
   'app.subtitle': 'Предприниматели-соотечественники в Азиатско-Тихоокеанском регионе',
   'nav.directory': 'Каталог',
@@ -56,9 +57,7 @@ export const ru = {
     'По резолюции XII Региональной конференции российских соотечественников стран АТР (Осака, 2018), п. 16.',
 } as const
 
-export type MessageKey = keyof typeof ru
-
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreRu, string> = {
   'app.title': 'Russian Business Map',
   'app.subtitle': 'Compatriot entrepreneurs across the Asia-Pacific region',
   'nav.directory': 'Directory',
@@ -111,6 +110,10 @@ export const en: Record<MessageKey, string> = {
   'footer.about':
     'Following item 16 of the resolution of the XII Regional Conference of Russian compatriots of the Asia-Pacific (Osaka, 2018).',
 }
+
+export const ru = { ...coreRu }
+export type MessageKey = keyof typeof ru
+export const en: Record<MessageKey, string> = { ...coreEn }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
 export const plurals = {
