@@ -76,7 +76,11 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   return (
     <div className="error-page">
       <h1>
-        {notFound ? t('error.notFound.title') : badRequest ? t('error.badRequest.title') : t('error.generic.title')}
+        {notFound
+          ? t('error.notFound.title')
+          : badRequest
+            ? t('error.badRequest.title')
+            : t('error.generic.title')}
       </h1>
       <p>
         {isRouteErrorResponse(error) && typeof error.data === 'string'

@@ -28,7 +28,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')
     const reason = result.error instanceof Error ? result.error.message : String(result.error)
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, { cause: result.error })
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, {
+      cause: result.error,
+    })
   }
   return result
 }

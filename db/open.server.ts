@@ -14,7 +14,9 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10))
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null }
 
 export function describeTarget(target: DatabaseTarget) {
-  return target.kind === 'postgres' ? target.url.replace(/\/\/[^@/]*@/, '//***@') : `pglite:${target.dataDir ?? 'memory'}`
+  return target.kind === 'postgres'
+    ? target.url.replace(/\/\/[^@/]*@/, '//***@')
+    : `pglite:${target.dataDir ?? 'memory'}`
 }
 
 export async function openPGlite(dataDir: string | null, loadDataDir?: Blob) {
@@ -30,7 +32,10 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob) {
 /** Opens a Kysely instance on either a PostgreSQL server or an embedded PGlite. */
 export async function openDatabase(target: DatabaseTarget, options: { loadDataDir?: Blob } = {}) {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) })
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    })
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   }
   const client = await openPGlite(target.dataDir, options.loadDataDir)

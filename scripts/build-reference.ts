@@ -64,9 +64,48 @@ function parseArgs(argv: string[]): Options {
  * New Zealand) are included; dependent territories (Guam, New Caledonia, French Polynesia, ...) are not.
  */
 const REGION_COUNTRY_CODES = [
-  'AU', 'BD', 'BN', 'BT', 'CK', 'CN', 'FJ', 'FM', 'HK', 'ID', 'IN', 'JP', 'KH', 'KI', 'KP', 'KR', 'LA', 'LK',
-  'MH', 'MM', 'MN', 'MO', 'MV', 'MY', 'NP', 'NR', 'NU', 'NZ', 'PG', 'PH', 'PK', 'PW', 'SB', 'SG', 'TH', 'TL',
-  'TO', 'TV', 'TW', 'VN', 'VU', 'WS',
+  'AU',
+  'BD',
+  'BN',
+  'BT',
+  'CK',
+  'CN',
+  'FJ',
+  'FM',
+  'HK',
+  'ID',
+  'IN',
+  'JP',
+  'KH',
+  'KI',
+  'KP',
+  'KR',
+  'LA',
+  'LK',
+  'MH',
+  'MM',
+  'MN',
+  'MO',
+  'MV',
+  'MY',
+  'NP',
+  'NR',
+  'NU',
+  'NZ',
+  'PG',
+  'PH',
+  'PK',
+  'PW',
+  'SB',
+  'SG',
+  'TH',
+  'TL',
+  'TO',
+  'TV',
+  'TW',
+  'VN',
+  'VU',
+  'WS',
 ] as const
 
 /** Short common names where the package's names are official long forms or politically loaded. */
@@ -280,20 +319,101 @@ function sortTable(entries: Record<string, string>): TokenTable {
 // --- Palladius system (Chinese pinyin -> Russian) ---
 
 const PINYIN_INITIALS: Record<string, string> = {
-  b: 'б', p: 'п', m: 'м', f: 'ф', d: 'д', t: 'т', n: 'н', l: 'л', g: 'г', k: 'к', h: 'х',
-  j: 'цз', q: 'ц', x: 'с', zh: 'чж', ch: 'ч', sh: 'ш', r: 'ж', z: 'цз', c: 'ц', s: 'с',
+  b: 'б',
+  p: 'п',
+  m: 'м',
+  f: 'ф',
+  d: 'д',
+  t: 'т',
+  n: 'н',
+  l: 'л',
+  g: 'г',
+  k: 'к',
+  h: 'х',
+  j: 'цз',
+  q: 'ц',
+  x: 'с',
+  zh: 'чж',
+  ch: 'ч',
+  sh: 'ш',
+  r: 'ж',
+  z: 'цз',
+  c: 'ц',
+  s: 'с',
 }
 const PINYIN_FINALS: Record<string, string> = {
-  a: 'а', o: 'о', e: 'э', ai: 'ай', ei: 'эй', ao: 'ао', ou: 'оу', an: 'ань', en: 'энь', ang: 'ан', eng: 'эн',
-  ong: 'ун', er: 'эр', i: 'и', ia: 'я', ie: 'е', iao: 'яо', iu: 'ю', ian: 'янь', in: 'инь', iang: 'ян',
-  ing: 'ин', iong: 'юн', u: 'у', ua: 'уа', uo: 'о', uai: 'уай', ui: 'уй', uan: 'уань', un: 'унь', uang: 'уан',
-  v: 'юй', ve: 'юэ', van: 'юань', vn: 'юнь',
+  a: 'а',
+  o: 'о',
+  e: 'э',
+  ai: 'ай',
+  ei: 'эй',
+  ao: 'ао',
+  ou: 'оу',
+  an: 'ань',
+  en: 'энь',
+  ang: 'ан',
+  eng: 'эн',
+  ong: 'ун',
+  er: 'эр',
+  i: 'и',
+  ia: 'я',
+  ie: 'е',
+  iao: 'яо',
+  iu: 'ю',
+  ian: 'янь',
+  in: 'инь',
+  iang: 'ян',
+  ing: 'ин',
+  iong: 'юн',
+  u: 'у',
+  ua: 'уа',
+  uo: 'о',
+  uai: 'уай',
+  ui: 'уй',
+  uan: 'уань',
+  un: 'унь',
+  uang: 'уан',
+  v: 'юй',
+  ve: 'юэ',
+  van: 'юань',
+  vn: 'юнь',
 }
 const PINYIN_ZERO_INITIAL: Record<string, string> = {
-  a: 'а', ai: 'ай', ao: 'ао', an: 'ань', ang: 'ан', e: 'э', ei: 'эй', en: 'энь', eng: 'эн', er: 'эр', o: 'о',
-  ou: 'оу', yi: 'и', ya: 'я', ye: 'е', yao: 'яо', you: 'ю', yan: 'янь', yin: 'инь', yang: 'ян', ying: 'ин',
-  yong: 'юн', yu: 'юй', yue: 'юэ', yuan: 'юань', yun: 'юнь', wu: 'у', wa: 'ва', wo: 'во', wai: 'вай',
-  wei: 'вэй', wan: 'вань', wen: 'вэнь', wang: 'ван', weng: 'вэн',
+  a: 'а',
+  ai: 'ай',
+  ao: 'ао',
+  an: 'ань',
+  ang: 'ан',
+  e: 'э',
+  ei: 'эй',
+  en: 'энь',
+  eng: 'эн',
+  er: 'эр',
+  o: 'о',
+  ou: 'оу',
+  yi: 'и',
+  ya: 'я',
+  ye: 'е',
+  yao: 'яо',
+  you: 'ю',
+  yan: 'янь',
+  yin: 'инь',
+  yang: 'ян',
+  ying: 'ин',
+  yong: 'юн',
+  yu: 'юй',
+  yue: 'юэ',
+  yuan: 'юань',
+  yun: 'юнь',
+  wu: 'у',
+  wa: 'ва',
+  wo: 'во',
+  wai: 'вай',
+  wei: 'вэй',
+  wan: 'вань',
+  wen: 'вэнь',
+  wang: 'ван',
+  weng: 'вэн',
 }
 /** Which finals each initial takes (a rough phonotactic filter that keeps the parser honest). */
 const PINYIN_SYLLABLES: Map<string, string> = (() => {
@@ -302,7 +422,12 @@ const PINYIN_SYLLABLES: Map<string, string> = (() => {
     for (const [final, finalRu] of Object.entries(PINYIN_FINALS)) {
       const palatal = initial === 'j' || initial === 'q' || initial === 'x'
       const retroflexOrSibilant = ['zh', 'ch', 'sh', 'r', 'z', 'c', 's'].includes(initial)
-      if (palatal && !final.startsWith('i') && !final.startsWith('v') && !['u', 'ue', 'uan', 'un'].includes(final))
+      if (
+        palatal &&
+        !final.startsWith('i') &&
+        !final.startsWith('v') &&
+        !['u', 'ue', 'uan', 'un'].includes(final)
+      )
         continue
       if (!palatal && final.startsWith('v') && initial !== 'n' && initial !== 'l') continue
       if (retroflexOrSibilant && final.startsWith('i') && final !== 'i') continue
@@ -356,23 +481,114 @@ function palladius(name: string): string | null {
 // --- Polivanov system (Japanese Hepburn -> Russian) ---
 
 const HEPBURN: TokenTable = sortTable({
-  sha: 'ся', shu: 'сю', sho: 'сё', shi: 'си', chi: 'ти', cha: 'тя', chu: 'тю', cho: 'тё', tsu: 'цу',
-  ja: 'дзя', ju: 'дзю', jo: 'дзё', ji: 'дзи', je: 'дзэ',
-  kya: 'кя', kyu: 'кю', kyo: 'кё', gya: 'гя', gyu: 'гю', gyo: 'гё', nya: 'ня', nyu: 'ню', nyo: 'нё',
-  hya: 'хя', hyu: 'хю', hyo: 'хё', bya: 'бя', byu: 'бю', byo: 'бё', pya: 'пя', pyu: 'пю', pyo: 'пё',
-  mya: 'мя', myu: 'мю', myo: 'мё', rya: 'ря', ryu: 'рю', ryo: 'рё',
-  ka: 'ка', ki: 'ки', ku: 'ку', ke: 'кэ', ko: 'ко', ga: 'га', gi: 'ги', gu: 'гу', ge: 'гэ', go: 'го',
-  sa: 'са', su: 'су', se: 'сэ', so: 'со', za: 'дза', zu: 'дзу', ze: 'дзэ', zo: 'дзо',
-  ta: 'та', te: 'тэ', to: 'то', da: 'да', de: 'дэ', do: 'до',
-  na: 'на', ni: 'ни', nu: 'ну', ne: 'нэ', no: 'но', ha: 'ха', hi: 'хи', fu: 'фу', he: 'хэ', ho: 'хо',
-  ba: 'ба', bi: 'би', bu: 'бу', be: 'бэ', bo: 'бо', pa: 'па', pi: 'пи', pu: 'пу', pe: 'пэ', po: 'по',
-  ma: 'ма', mi: 'ми', mu: 'му', me: 'мэ', mo: 'мо', ya: 'я', yu: 'ю', yo: 'ё',
-  ra: 'ра', ri: 'ри', ru: 'ру', re: 'рэ', ro: 'ро', wa: 'ва', wo: 'о',
-  a: 'а', i: 'и', u: 'у', e: 'э', o: 'о',
+  sha: 'ся',
+  shu: 'сю',
+  sho: 'сё',
+  shi: 'си',
+  chi: 'ти',
+  cha: 'тя',
+  chu: 'тю',
+  cho: 'тё',
+  tsu: 'цу',
+  ja: 'дзя',
+  ju: 'дзю',
+  jo: 'дзё',
+  ji: 'дзи',
+  je: 'дзэ',
+  kya: 'кя',
+  kyu: 'кю',
+  kyo: 'кё',
+  gya: 'гя',
+  gyu: 'гю',
+  gyo: 'гё',
+  nya: 'ня',
+  nyu: 'ню',
+  nyo: 'нё',
+  hya: 'хя',
+  hyu: 'хю',
+  hyo: 'хё',
+  bya: 'бя',
+  byu: 'бю',
+  byo: 'бё',
+  pya: 'пя',
+  pyu: 'пю',
+  pyo: 'пё',
+  mya: 'мя',
+  myu: 'мю',
+  myo: 'мё',
+  rya: 'ря',
+  ryu: 'рю',
+  ryo: 'рё',
+  ka: 'ка',
+  ki: 'ки',
+  ku: 'ку',
+  ke: 'кэ',
+  ko: 'ко',
+  ga: 'га',
+  gi: 'ги',
+  gu: 'гу',
+  ge: 'гэ',
+  go: 'го',
+  sa: 'са',
+  su: 'су',
+  se: 'сэ',
+  so: 'со',
+  za: 'дза',
+  zu: 'дзу',
+  ze: 'дзэ',
+  zo: 'дзо',
+  ta: 'та',
+  te: 'тэ',
+  to: 'то',
+  da: 'да',
+  de: 'дэ',
+  do: 'до',
+  na: 'на',
+  ni: 'ни',
+  nu: 'ну',
+  ne: 'нэ',
+  no: 'но',
+  ha: 'ха',
+  hi: 'хи',
+  fu: 'фу',
+  he: 'хэ',
+  ho: 'хо',
+  ba: 'ба',
+  bi: 'би',
+  bu: 'бу',
+  be: 'бэ',
+  bo: 'бо',
+  pa: 'па',
+  pi: 'пи',
+  pu: 'пу',
+  pe: 'пэ',
+  po: 'по',
+  ma: 'ма',
+  mi: 'ми',
+  mu: 'му',
+  me: 'мэ',
+  mo: 'мо',
+  ya: 'я',
+  yu: 'ю',
+  yo: 'ё',
+  ra: 'ра',
+  ri: 'ри',
+  ru: 'ру',
+  re: 'рэ',
+  ro: 'ро',
+  wa: 'ва',
+  wo: 'о',
+  a: 'а',
+  i: 'и',
+  u: 'у',
+  e: 'э',
+  o: 'о',
 })
 
 function polivanov(name: string): string | null {
-  const words = stripDiacritics(name).toLowerCase().split(/[\s-]+/)
+  const words = stripDiacritics(name)
+    .toLowerCase()
+    .split(/[\s-]+/)
   const out: string[] = []
   for (const word of words) {
     let ru = ''
@@ -410,36 +626,117 @@ function polivanov(name: string): string | null {
 // --- Practical rules for Latin-script names (Malay/Indonesian, Filipino, South Asian) ---
 
 const COMMON_LATIN: Record<string, string> = {
-  a: 'а', b: 'б', c: 'к', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'дж', k: 'к', l: 'л', m: 'м',
-  n: 'н', o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', y: 'й', z: 'з',
-  ya: 'я', yu: 'ю', ye: 'е', yo: 'йо', sh: 'ш', ch: 'ч', kh: 'х', zh: 'ж', ai: 'ай', ay: 'ай', oy: 'ой', ey: 'ей',
+  a: 'а',
+  b: 'б',
+  c: 'к',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  h: 'х',
+  i: 'и',
+  j: 'дж',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  q: 'к',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  w: 'в',
+  x: 'кс',
+  y: 'й',
+  z: 'з',
+  ya: 'я',
+  yu: 'ю',
+  ye: 'е',
+  yo: 'йо',
+  sh: 'ш',
+  ch: 'ч',
+  kh: 'х',
+  zh: 'ж',
+  ai: 'ай',
+  ay: 'ай',
+  oy: 'ой',
+  ey: 'ей',
 }
 const LATIN_PROFILES: Record<'malay' | 'filipino' | 'indic', TokenTable> = {
   malay: sortTable({
     ...COMMON_LATIN,
-    c: 'ч', ny: 'нь', nya: 'нья', nyu: 'нью', nyo: 'ньо', sy: 'ш', dj: 'дж', tj: 'ч', oe: 'у', ng: 'нг',
+    c: 'ч',
+    ny: 'нь',
+    nya: 'нья',
+    nyu: 'нью',
+    nyo: 'ньо',
+    sy: 'ш',
+    dj: 'дж',
+    tj: 'ч',
+    oe: 'у',
+    ng: 'нг',
   }),
   filipino: sortTable({
     ...COMMON_LATIN,
-    j: 'х', ce: 'се', ci: 'си', qu: 'к', gue: 'ге', gui: 'ги', ue: 'уэ', z: 'с', 'ñ': 'нь', 'ña': 'нья',
-    'ño': 'ньо', ll: 'ль', lla: 'лья', llo: 'льо', ng: 'нг',
+    j: 'х',
+    ce: 'се',
+    ci: 'си',
+    qu: 'к',
+    gue: 'ге',
+    gui: 'ги',
+    ue: 'уэ',
+    z: 'с',
+    ñ: 'нь',
+    ña: 'нья',
+    ño: 'ньо',
+    ll: 'ль',
+    lla: 'лья',
+    llo: 'льо',
+    ng: 'нг',
   }),
   indic: sortTable({
     ...COMMON_LATIN,
-    chh: 'чх', kh: 'кх', gh: 'г', jh: 'джх', th: 'т', dh: 'дх', ph: 'ф', bh: 'бх', aa: 'а', ee: 'и', oo: 'у',
-    au: 'ау', y: 'и',
+    chh: 'чх',
+    kh: 'кх',
+    gh: 'г',
+    jh: 'джх',
+    th: 'т',
+    dh: 'дх',
+    ph: 'ф',
+    bh: 'бх',
+    aa: 'а',
+    ee: 'и',
+    oo: 'у',
+    au: 'ау',
+    y: 'и',
   }),
 }
 const LATIN_PROFILE_BY_COUNTRY: Record<string, keyof typeof LATIN_PROFILES> = {
-  ID: 'malay', MY: 'malay', BN: 'malay', PH: 'filipino',
-  IN: 'indic', PK: 'indic', BD: 'indic', NP: 'indic', LK: 'indic', BT: 'indic', MV: 'indic',
+  ID: 'malay',
+  MY: 'malay',
+  BN: 'malay',
+  PH: 'filipino',
+  IN: 'indic',
+  PK: 'indic',
+  BD: 'indic',
+  NP: 'indic',
+  LK: 'indic',
+  BT: 'indic',
+  MV: 'indic',
 }
 const LOWERCASE_PARTICLES = new Set(['de', 'del', 'di', 'da', 'la'])
 
 function practical(name: string, profile: keyof typeof LATIN_PROFILES): string {
   const table = LATIN_PROFILES[profile]
   const cleaned = stripDiacritics(profile === 'filipino' ? name.replace(/ City$/, '') : name)
-  const words = cleaned.toLowerCase().replace(/['’‘`]/g, '').split(/[\s-]+/).filter(Boolean)
+  const words = cleaned
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .split(/[\s-]+/)
+    .filter(Boolean)
   return words
     .map((word, index) => {
       let ru = applyTokens(word, table)
@@ -497,13 +794,52 @@ function pickRussian(row: GeoNamesRow, nameEn: string): { name: string; source: 
 // ---------------------------------------------------------------------------------------------------------
 
 type LocalScript =
-  | 'Hans' | 'Hant' | 'Jpan' | 'Hang' | 'Thai' | 'Laoo' | 'Khmr' | 'Mymr' | 'Cyrl' | 'Beng' | 'Deva' | 'Sinh'
-  | 'Tibt' | 'Thaa' | 'Arab' | 'Taml' | 'Knda' | 'Mlym' | 'Telu' | 'Gujr' | 'Guru' | 'Orya' | 'Viet' | 'Latn'
+  | 'Hans'
+  | 'Hant'
+  | 'Jpan'
+  | 'Hang'
+  | 'Thai'
+  | 'Laoo'
+  | 'Khmr'
+  | 'Mymr'
+  | 'Cyrl'
+  | 'Beng'
+  | 'Deva'
+  | 'Sinh'
+  | 'Tibt'
+  | 'Thaa'
+  | 'Arab'
+  | 'Taml'
+  | 'Knda'
+  | 'Mlym'
+  | 'Telu'
+  | 'Gujr'
+  | 'Guru'
+  | 'Orya'
+  | 'Viet'
+  | 'Latn'
 
 const SCRIPT_BY_COUNTRY: Record<string, LocalScript> = {
-  CN: 'Hans', TW: 'Hant', HK: 'Hant', MO: 'Hant', JP: 'Jpan', KR: 'Hang', KP: 'Hang', TH: 'Thai', LA: 'Laoo',
-  KH: 'Khmr', MM: 'Mymr', MN: 'Cyrl', BD: 'Beng', NP: 'Deva', LK: 'Sinh', BT: 'Tibt', MV: 'Thaa', PK: 'Arab',
-  IN: 'Deva', VN: 'Viet',
+  CN: 'Hans',
+  TW: 'Hant',
+  HK: 'Hant',
+  MO: 'Hant',
+  JP: 'Jpan',
+  KR: 'Hang',
+  KP: 'Hang',
+  TH: 'Thai',
+  LA: 'Laoo',
+  KH: 'Khmr',
+  MM: 'Mymr',
+  MN: 'Cyrl',
+  BD: 'Beng',
+  NP: 'Deva',
+  LK: 'Sinh',
+  BT: 'Tibt',
+  MV: 'Thaa',
+  PK: 'Arab',
+  IN: 'Deva',
+  VN: 'Viet',
 }
 /** Script of the official language of an Indian state (GeoNames admin1 code); Devanagari otherwise. */
 const INDIA_STATE_SCRIPT: Record<string, LocalScript> = {
@@ -591,7 +927,9 @@ function vote(values: string[]): string | null {
 
 function pickLocal(row: GeoNamesRow, folders: Folders): { name: string; source: NameSource } {
   const script =
-    row.country === 'IN' ? (INDIA_STATE_SCRIPT[row.admin1] ?? 'Deva') : (SCRIPT_BY_COUNTRY[row.country] ?? 'Latn')
+    row.country === 'IN'
+      ? (INDIA_STATE_SCRIPT[row.admin1] ?? 'Deva')
+      : (SCRIPT_BY_COUNTRY[row.country] ?? 'Latn')
   if (script === 'Latn') return { name: row.name, source: 'geonames' }
   if (script === 'Viet') {
     const key = foldKey(row.name)
@@ -692,7 +1030,9 @@ interface BuiltCity extends City {
 
 function englishName(row: GeoNamesRow): string {
   // GeoNames' ascii names spell Đ as "GJ" and ü as "ue"; dropping the diacritics of the name reads better.
-  let name = stripDiacritics(row.name).replace(/[‘’`ʻ]/g, "'").trim()
+  let name = stripDiacritics(row.name)
+    .replace(/[‘’`ʻ]/g, "'")
+    .trim()
   if (row.country === 'JP') name = name.replace(/-shi$/, '')
   if (row.country === 'KR') name = name.replace(/-si$/, '')
   if (row.country === 'KP') name = name.replace(/'/g, '')
@@ -810,9 +1150,33 @@ ${lines.join('\n')}
 }
 
 function writeReport(file: string, list: BuiltCity[]): void {
-  const header = ['id', 'country', 'population', 'lat', 'lon', 'nameEn', 'nameRu', 'ruSource', 'nameLocal', 'localSource', 'ruCandidates']
+  const header = [
+    'id',
+    'country',
+    'population',
+    'lat',
+    'lon',
+    'nameEn',
+    'nameRu',
+    'ruSource',
+    'nameLocal',
+    'localSource',
+    'ruCandidates',
+  ]
   const rows = list.map((c) =>
-    [c.id, c.country, c.population, c.lat, c.lon, c.nameEn, c.nameRu, c.ruSource, c.nameLocal, c.localSource, c.candidatesRu.join(' | ')].join('\t'),
+    [
+      c.id,
+      c.country,
+      c.population,
+      c.lat,
+      c.lon,
+      c.nameEn,
+      c.nameRu,
+      c.ruSource,
+      c.nameLocal,
+      c.localSource,
+      c.candidatesRu.join(' | '),
+    ].join('\t'),
   )
   writeFileSync(file, `${[header.join('\t'), ...rows].join('\n')}\n`)
 }
@@ -835,18 +1199,26 @@ function assertUnique(values: readonly (string | number)[], what: string): void 
 
 async function check(outDir: string): Promise<string[]> {
   const load = (name: string) => import(pathToFileURL(join(outDir, name)).href)
-  const [{ regionCountries }, { sectors }, { russianRegions, federalDistricts, RUSSIAN_REGION_COUNT }, coop, { cities }] =
-    await Promise.all([
-      load('countries.ts'),
-      load('sectors.ts'),
-      load('russian-regions.ts'),
-      load('cooperation.ts'),
-      load('cities.ts'),
-    ])
+  const [
+    { regionCountries },
+    { sectors },
+    { russianRegions, federalDistricts, RUSSIAN_REGION_COUNT },
+    coop,
+    { cities },
+  ] = await Promise.all([
+    load('countries.ts'),
+    load('sectors.ts'),
+    load('russian-regions.ts'),
+    load('cooperation.ts'),
+    load('cities.ts'),
+  ])
   const report: string[] = []
 
   assert(regionCountries.length === REGION_COUNTRY_CODES.length, 'country count')
-  assertUnique(regionCountries.map((c: Country) => c.code), 'country code')
+  assertUnique(
+    regionCountries.map((c: Country) => c.code),
+    'country code',
+  )
   for (const c of regionCountries as Country[]) {
     assert(/^[A-Z]{2}$/.test(c.code) && c.nameRu && c.nameEn && c.inRegion === true, `country ${c.code}`)
     assert(/^[А-ЯЁ]/.test(c.nameRu), `Russian country name ${c.code}`)
@@ -854,31 +1226,60 @@ async function check(outDir: string): Promise<string[]> {
   report.push(`countries: ${regionCountries.length}`)
 
   assert(sectors.length === 21, 'sector count is 21')
-  assert(sectors.map((s: { code: string }) => s.code).join('') === 'ABCDEFGHIJKLMNOPQRSTU', 'sector codes A–U')
+  assert(
+    sectors.map((s: { code: string }) => s.code).join('') === 'ABCDEFGHIJKLMNOPQRSTU',
+    'sector codes A–U',
+  )
   report.push(`sectors: ${sectors.length}`)
 
   assert(russianRegions.length === 89 && RUSSIAN_REGION_COUNT === 89, 'Russian federal subjects count is 89')
-  assertUnique(russianRegions.map((r: { code: string }) => r.code), 'Russian region code')
-  assertUnique(russianRegions.map((r: { nameRu: string }) => r.nameRu), 'Russian region name')
+  assertUnique(
+    russianRegions.map((r: { code: string }) => r.code),
+    'Russian region code',
+  )
+  assertUnique(
+    russianRegions.map((r: { nameRu: string }) => r.nameRu),
+    'Russian region name',
+  )
   assert(federalDistricts.length === 8, 'federal district count is 8')
   const perDistrict = new Map<string, number>()
   for (const r of russianRegions as { code: string; district: string }[]) {
-    assert(federalDistricts.some((d: { code: string }) => d.code === r.district), `district of ${r.code}`)
+    assert(
+      federalDistricts.some((d: { code: string }) => d.code === r.district),
+      `district of ${r.code}`,
+    )
     perDistrict.set(r.district, (perDistrict.get(r.district) ?? 0) + 1)
   }
-  const expectedPerDistrict: Record<string, number> = { CFD: 18, NWFD: 11, SFD: 12, NCFD: 7, VFD: 14, UFD: 6, SibFD: 10, FEFD: 11 }
+  const expectedPerDistrict: Record<string, number> = {
+    CFD: 18,
+    NWFD: 11,
+    SFD: 12,
+    NCFD: 7,
+    VFD: 14,
+    UFD: 6,
+    SibFD: 10,
+    FEFD: 11,
+  }
   for (const [district, count] of Object.entries(expectedPerDistrict))
     assert(perDistrict.get(district) === count, `${district} has ${count} subjects`)
-  report.push(`russian regions: ${russianRegions.length} (${[...perDistrict].map(([d, n]) => `${d} ${n}`).join(', ')})`)
+  report.push(
+    `russian regions: ${russianRegions.length} (${[...perDistrict].map(([d, n]) => `${d} ${n}`).join(', ')})`,
+  )
 
   for (const list of ['cooperationKinds', 'sizeBands', 'messengers', 'workingLanguages'] as const) {
     assert(Array.isArray(coop[list]) && coop[list].length > 0, list)
-    assertUnique(coop[list].map((x: { code: string }) => x.code), `${list} code`)
+    assertUnique(
+      coop[list].map((x: { code: string }) => x.code),
+      `${list} code`,
+    )
     report.push(`${list}: ${coop[list].length}`)
   }
 
   const countryCodes = new Set((regionCountries as Country[]).map((c) => c.code))
-  assertUnique(cities.map((c: City) => c.id), 'city id')
+  assertUnique(
+    cities.map((c: City) => c.id),
+    'city id',
+  )
   const perCountry = new Map<string, number>()
   for (const c of cities as City[]) {
     assert(countryCodes.has(c.country), `city ${c.id} country ${c.country}`)
@@ -889,7 +1290,10 @@ async function check(outDir: string): Promise<string[]> {
   }
   for (const code of countryCodes) assert((perCountry.get(code) ?? 0) > 0, `cities of ${code}`)
   const tokyo = (cities as City[]).find((c) => c.id === 1850147)
-  assert(tokyo && Math.abs(tokyo.lat - 35.69) < 0.05 && Math.abs(tokyo.lon - 139.69) < 0.05, 'Tokyo coordinates')
+  assert(
+    tokyo && Math.abs(tokyo.lat - 35.69) < 0.05 && Math.abs(tokyo.lon - 139.69) < 0.05,
+    'Tokyo coordinates',
+  )
   report.push(`cities: ${cities.length} (${[...perCountry].map(([c, n]) => `${c} ${n}`).join(', ')})`)
   return report
 }

@@ -1,6 +1,6 @@
-import { describeTarget } from '#db/open.server'
 import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
+import { describeTarget } from '#db/open.server'
 
 const db = await getDb()
 console.log(`Migrating ${describeTarget(targetFromEnv())}`)

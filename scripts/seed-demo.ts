@@ -29,15 +29,22 @@ if (!Number.isInteger(seed)) {
 const db = await getDb()
 console.log(`Seeding ${describeTarget(targetFromEnv())}`)
 await migrateToLatest(db)
-const existing = await db.selectFrom('businesses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+const existing = await db
+  .selectFrom('businesses')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow()
 if (Number(existing.n) > 0) {
   if (!values.reset) {
-    console.error(`The database already has ${existing.n} listings; pass --reset to replace them with demo data.`)
+    console.error(
+      `The database already has ${existing.n} listings; pass --reset to replace them with demo data.`,
+    )
     await db.destroy()
     process.exit(1)
   }
   await resetDemo(db)
 }
 const report = await seedDemo(db, { count, seed })
-console.log(`Seeded ${report.businesses} listings (${report.published} published) in ${(report.ms / 1000).toFixed(1)} s`)
+console.log(
+  `Seeded ${report.businesses} listings (${report.published} published) in ${(report.ms / 1000).toFixed(1)} s`,
+)
 await db.destroy()

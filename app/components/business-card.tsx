@@ -1,11 +1,20 @@
-import { cooperationKinds, messengers as messengerList, sizeBands, workingLanguages } from '#db/reference/cooperation'
+import {
+  cooperationKinds,
+  messengers as messengerList,
+  sizeBands,
+  workingLanguages,
+} from '#db/reference/cooperation'
 import type { BusinessCard } from '~/modules/businesses/card.server'
 import { pick } from '~/modules/i18n/locales'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { ReferenceLabels } from '~/modules/reference/labels.server'
 import { businessDisplayName } from './business-list-item'
 
-function labelOf(list: readonly { code: string; nameRu: string; nameEn: string }[], code: string, locale: 'ru' | 'en') {
+function labelOf(
+  list: readonly { code: string; nameRu: string; nameEn: string }[],
+  code: string,
+  locale: 'ru' | 'en',
+) {
   const entry = list.find((e) => e.code === code)
   return entry ? (locale === 'ru' ? entry.nameRu : entry.nameEn) : code
 }
@@ -126,14 +135,19 @@ export function BusinessCardView({ card, labels }: { card: BusinessCard; labels:
                 <dt>{t('business.messengers')}</dt>
                 <dd>
                   {messengerEntries
-                    .map(([kind, handle]) => `${messengerList.find((m) => m.code === kind)?.name ?? kind}: ${handle}`)
+                    .map(
+                      ([kind, handle]) =>
+                        `${messengerList.find((m) => m.code === kind)?.name ?? kind}: ${handle}`,
+                    )
                     .join(' · ')}
                 </dd>
               </>
             ) : null}
           </dl>
         ) : null}
-        {!card.email && !card.phone && messengerEntries.length === 0 ? <p>{t('business.contactsHidden')}</p> : null}
+        {!card.email && !card.phone && messengerEntries.length === 0 ? (
+          <p>{t('business.contactsHidden')}</p>
+        ) : null}
       </section>
 
       {card.cooperationKinds.length > 0 || card.regionCodes.length > 0 ? (

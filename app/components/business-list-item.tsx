@@ -4,11 +4,20 @@ import { pick } from '~/modules/i18n/locales'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { ReferenceLabels } from '~/modules/reference/labels.server'
 
-export function businessDisplayName(locale: 'ru' | 'en', b: { nameRu: string | null; nameEn: string | null; nameLocal: string | null }) {
+export function businessDisplayName(
+  locale: 'ru' | 'en',
+  b: { nameRu: string | null; nameEn: string | null; nameLocal: string | null },
+) {
   return pick(locale, b.nameRu, b.nameEn) ?? b.nameLocal ?? '—'
 }
 
-export function BusinessListItem({ item, labels }: { item: DirectoryItem; labels: Pick<ReferenceLabels, 'countries' | 'sectors'> }) {
+export function BusinessListItem({
+  item,
+  labels,
+}: {
+  item: DirectoryItem
+  labels: Pick<ReferenceLabels, 'countries' | 'sectors'>
+}) {
   const locale = useLocale()
   const t = useT()
   const name = businessDisplayName(locale, item)

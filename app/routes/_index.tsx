@@ -2,13 +2,12 @@ import { data, Form, Link } from 'react-router'
 import { getDb } from '#db/client.server'
 import { BusinessListItem } from '~/components/business-list-item'
 import { Pagination } from '~/components/pagination'
-import { parseDirectoryQuery } from '~/modules/businesses/directory-query'
 import { listPublished } from '~/modules/businesses/directory.server'
+import { MAX_PAGE, MAX_QUERY_LENGTH, parseDirectoryQuery } from '~/modules/businesses/directory-query'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
 import { loadReferenceLabels } from '~/modules/reference/labels.server'
-import { MAX_PAGE, MAX_QUERY_LENGTH } from '~/modules/businesses/directory-query'
 import type { Route } from './+types/_index'
 
 export function meta({ data }: Route.MetaArgs) {
@@ -24,11 +23,10 @@ export async function loader({ request }: Route.LoaderArgs) {
   const labels = await loadReferenceLabels(db)
   if (!parsed.ok) {
     const error =
-      parsed.field === 'q' ? t('validation.query', { max: MAX_QUERY_LENGTH }) : t('validation.page', { max: MAX_PAGE })
-    return data(
-      { title: t('app.title'), q: parsed.raw.q, error, result: null, labels },
-      { status: 400 },
-    )
+      parsed.field === 'q'
+        ? t('validation.query', { max: MAX_QUERY_LENGTH })
+        : t('validation.page', { max: MAX_PAGE })
+    return data({ title: t('app.title'), q: parsed.raw.q, error, result: null, labels }, { status: 400 })
   }
   const result = await listPublished(db, parsed.query)
   return { title: t('app.title'), q: parsed.query.q, error: null, result, labels }

@@ -52,7 +52,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('name_en', 'text', (c) => c.notNull())
     .addColumn('district_code', 'text', (c) => c.notNull().references('federal_districts.code'))
     .execute()
-  await db.schema.createIndex('russian_regions_district_idx').on('russian_regions').column('district_code').execute()
+  await db.schema
+    .createIndex('russian_regions_district_idx')
+    .on('russian_regions')
+    .column('district_code')
+    .execute()
 }
 
 export async function down() {

@@ -65,7 +65,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
-  await db.schema.createIndex('verifications_identifier_idx').on('verifications').column('identifier').execute()
+  await db.schema
+    .createIndex('verifications_identifier_idx')
+    .on('verifications')
+    .column('identifier')
+    .execute()
 
   // Sign-in throttling counters, shared by every app process.
   await db.schema
@@ -80,15 +84,22 @@ export async function up(db: Kysely<any>) {
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('entrepreneur', 'council_coordinator', 'wg_member', 'wg_chair', 'admin')`),
+      c
+        .notNull()
+        .check(sql`role in ('entrepreneur', 'council_coordinator', 'wg_member', 'wg_chair', 'admin')`),
     )
     .addColumn('council_id', 'integer', (c) => c.references('councils.id').onDelete('cascade'))
     .addColumn('granted_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     // A coordinator grant names exactly one council; no other role names one.
-    .addCheckConstraint('role_grants_council_check', sql`(role = 'council_coordinator') = (council_id is not null)`)
+    .addCheckConstraint(
+      'role_grants_council_check',
+      sql`(role = 'council_coordinator') = (council_id is not null)`,
+    )
     .execute()
-  await sql`create unique index role_grants_unique on role_grants (user_id, role, coalesce(council_id, 0))`.execute(db)
+  await sql`create unique index role_grants_unique on role_grants (user_id, role, coalesce(council_id, 0))`.execute(
+    db,
+  )
   await db.schema.createIndex('role_grants_council_idx').on('role_grants').column('council_id').execute()
 
   await db.schema

@@ -24,8 +24,12 @@ export async function up(db: Kysely<any>) {
     .addColumn('lon', 'double precision', (c) => c.check(sql`lon between -180 and 180`))
     .addColumn('founded_year', 'smallint', (c) => c.check(sql`founded_year between 1800 and 2100`))
     .addColumn('size_band', 'text', (c) => c.check(sql`size_band in ('micro', 'small', 'medium', 'large')`))
-    .addColumn('website', 'text', (c) => c.check(sql`website ~ '^https?://[^\\s]+$' and length(website) <= 300`))
-    .addColumn('email', 'text', (c) => c.check(sql`email ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' and length(email) <= 254`))
+    .addColumn('website', 'text', (c) =>
+      c.check(sql`website ~ '^https?://[^\\s]+$' and length(website) <= 300`),
+    )
+    .addColumn('email', 'text', (c) =>
+      c.check(sql`email ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' and length(email) <= 254`),
+    )
     // E.164: validated per country in the editor, stored normalised.
     .addColumn('phone', 'text', (c) => c.check(sql`phone ~ '^\\+[1-9][0-9]{6,14}$'`))
     .addColumn('messengers', 'jsonb', (c) =>
@@ -40,7 +44,10 @@ export async function up(db: Kysely<any>) {
     .addColumn('public_address', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('consent_at', 'timestamptz')
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'pending', 'published', 'returned', 'archived')`),
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status in ('draft', 'pending', 'published', 'returned', 'archived')`),
     )
     .addColumn('moderator_reason', 'text', (c) => c.check(sql`length(moderator_reason) <= 2000`))
     .addColumn('verified_at', 'timestamptz')
@@ -56,7 +63,10 @@ export async function up(db: Kysely<any>) {
       sql`coalesce(nullif(trim(name_ru), ''), nullif(trim(name_en), ''), nullif(trim(name_local), '')) is not null`,
     )
     .addCheckConstraint('businesses_point_complete', sql`(lat is null) = (lon is null)`)
-    .addCheckConstraint('businesses_returned_has_reason', sql`status <> 'returned' or moderator_reason is not null`)
+    .addCheckConstraint(
+      'businesses_returned_has_reason',
+      sql`status <> 'returned' or moderator_reason is not null`,
+    )
     // Anything beyond a private draft needs the owner's consent and a place on the map.
     .addCheckConstraint(
       'businesses_submitted_complete',
@@ -65,8 +75,16 @@ export async function up(db: Kysely<any>) {
     .addUniqueConstraint('businesses_external_id_key', ['country_code', 'external_id'])
     .execute()
   await db.schema.createIndex('businesses_owner_idx').on('businesses').column('owner_id').execute()
-  await db.schema.createIndex('businesses_country_status_idx').on('businesses').columns(['country_code', 'status']).execute()
-  await db.schema.createIndex('businesses_status_created_idx').on('businesses').columns(['status', 'created_at']).execute()
+  await db.schema
+    .createIndex('businesses_country_status_idx')
+    .on('businesses')
+    .columns(['country_code', 'status'])
+    .execute()
+  await db.schema
+    .createIndex('businesses_status_created_idx')
+    .on('businesses')
+    .columns(['status', 'created_at'])
+    .execute()
 
   await db.schema
     .createTable('business_sectors')
@@ -75,7 +93,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('position', 'smallint', (c) => c.notNull().defaultTo(0).check(sql`position between 0 and 2`))
     .addPrimaryKeyConstraint('business_sectors_pkey', ['business_id', 'sector_code'])
     .execute()
-  await db.schema.createIndex('business_sectors_sector_idx').on('business_sectors').column('sector_code').execute()
+  await db.schema
+    .createIndex('business_sectors_sector_idx')
+    .on('business_sectors')
+    .column('sector_code')
+    .execute()
 
   await db.schema
     .createTable('business_regions')
@@ -83,7 +105,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('region_code', 'text', (c) => c.notNull().references('russian_regions.code'))
     .addPrimaryKeyConstraint('business_regions_pkey', ['business_id', 'region_code'])
     .execute()
-  await db.schema.createIndex('business_regions_region_idx').on('business_regions').column('region_code').execute()
+  await db.schema
+    .createIndex('business_regions_region_idx')
+    .on('business_regions')
+    .column('region_code')
+    .execute()
 
   // One history table for every change of every entity: who, when, before/after.
   await db.schema
@@ -104,7 +130,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('note', 'text', (c) => c.check(sql`length(note) <= 2000`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
-  await db.schema.createIndex('history_entity_idx').on('history').columns(['entity_type', 'entity_id', 'id']).execute()
+  await db.schema
+    .createIndex('history_entity_idx')
+    .on('history')
+    .columns(['entity_type', 'entity_id', 'id'])
+    .execute()
   await db.schema.createIndex('history_actor_idx').on('history').column('actor_id').execute()
 
   // Listing changes waiting for an external search engine (Meilisearch); drained by a worker.
@@ -118,7 +148,11 @@ export async function up(db: Kysely<any>) {
     .addColumn('available_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()
-  await db.schema.createIndex('search_outbox_available_idx').on('search_outbox').columns(['available_at', 'id']).execute()
+  await db.schema
+    .createIndex('search_outbox_available_idx')
+    .on('search_outbox')
+    .columns(['available_at', 'id'])
+    .execute()
 
   await db.schema
     .createTable('mail_outbox')
@@ -143,7 +177,9 @@ export async function up(db: Kysely<any>) {
     .addColumn('name', 'text', (c) => c.notNull().check(sql`length(trim(name)) between 1 and 120`))
     // The search page's URL query string, so a saved search is exactly what the user saw.
     .addColumn('query', 'text', (c) => c.notNull().check(sql`length(query) <= 2000`))
-    .addColumn('frequency', 'text', (c) => c.notNull().defaultTo('weekly').check(sql`frequency in ('daily', 'weekly')`))
+    .addColumn('frequency', 'text', (c) =>
+      c.notNull().defaultTo('weekly').check(sql`frequency in ('daily', 'weekly')`),
+    )
     .addColumn('last_notified_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute()

@@ -16,11 +16,16 @@ export async function up(db: Kysely<any>) {
     .addColumn('status', 'text', (c) =>
       c.notNull().defaultTo('planned').check(sql`status in ('planned', 'open', 'closed', 'held')`),
     )
-    .addColumn('default_quota', 'integer', (c) => c.notNull().defaultTo(3).check(sql`default_quota between 0 and 1000`))
+    .addColumn('default_quota', 'integer', (c) =>
+      c.notNull().defaultTo(3).check(sql`default_quota between 0 and 1000`),
+    )
     .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint('forums_dates_order', sql`ends_on is null or starts_on is null or ends_on >= starts_on`)
+    .addCheckConstraint(
+      'forums_dates_order',
+      sql`ends_on is null or starts_on is null or ends_on >= starts_on`,
+    )
     .addCheckConstraint(
       'forums_window_order',
       sql`nominations_close_at is null or nominations_open_at is null or nominations_close_at > nominations_open_at`,
@@ -42,7 +47,9 @@ export async function up(db: Kysely<any>) {
     .addColumn('business_id', 'integer', (c) => c.notNull().references('businesses.id'))
     .addColumn('country_code', 'char(2)', (c) => c.notNull().references('countries.code'))
     .addColumn('council_id', 'integer', (c) => c.notNull().references('councils.id'))
-    .addColumn('person_name', 'text', (c) => c.notNull().check(sql`length(trim(person_name)) between 1 and 200`))
+    .addColumn('person_name', 'text', (c) =>
+      c.notNull().check(sql`length(trim(person_name)) between 1 and 200`),
+    )
     .addColumn('person_position', 'text', (c) => c.check(sql`length(person_position) <= 200`))
     .addColumn('person_email', 'text', (c) => c.check(sql`person_email ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'`))
     .addColumn('person_phone', 'text', (c) => c.check(sql`person_phone ~ '^\\+[1-9][0-9]{6,14}$'`))
@@ -73,12 +80,18 @@ export async function up(db: Kysely<any>) {
   await sql`create unique index nominations_forum_business_key on nominations (forum_id, business_id) where status <> 'withdrawn'`.execute(
     db,
   )
-  await db.schema.createIndex('nominations_forum_country_idx').on('nominations').columns(['forum_id', 'country_code', 'status']).execute()
+  await db.schema
+    .createIndex('nominations_forum_country_idx')
+    .on('nominations')
+    .columns(['forum_id', 'country_code', 'status'])
+    .execute()
 
   await db.schema
     .createTable('nomination_reviews')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-    .addColumn('nomination_id', 'integer', (c) => c.notNull().references('nominations.id').onDelete('cascade'))
+    .addColumn('nomination_id', 'integer', (c) =>
+      c.notNull().references('nominations.id').onDelete('cascade'),
+    )
     .addColumn('reviewer_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('score_relevance', 'smallint', (c) => c.check(sql`score_relevance between 1 and 5`))
     .addColumn('score_potential', 'smallint', (c) => c.check(sql`score_potential between 1 and 5`))

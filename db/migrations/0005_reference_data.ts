@@ -10,7 +10,9 @@ import { sectors } from '../reference/sectors'
 export async function up(db: Kysely<any>) {
   await db
     .insertInto('countries')
-    .values(regionCountries.map((c) => ({ code: c.code, name_ru: c.nameRu, name_en: c.nameEn, in_region: true })))
+    .values(
+      regionCountries.map((c) => ({ code: c.code, name_ru: c.nameRu, name_en: c.nameEn, in_region: true })),
+    )
     .execute()
   await db
     .insertInto('sectors')
@@ -27,11 +29,25 @@ export async function up(db: Kysely<any>) {
     .execute()
   await db
     .insertInto('federal_districts')
-    .values(federalDistricts.map((d, position) => ({ code: d.code, name_ru: d.nameRu, name_en: d.nameEn, position })))
+    .values(
+      federalDistricts.map((d, position) => ({
+        code: d.code,
+        name_ru: d.nameRu,
+        name_en: d.nameEn,
+        position,
+      })),
+    )
     .execute()
   await db
     .insertInto('russian_regions')
-    .values(russianRegions.map((r) => ({ code: r.code, name_ru: r.nameRu, name_en: r.nameEn, district_code: r.district })))
+    .values(
+      russianRegions.map((r) => ({
+        code: r.code,
+        name_ru: r.nameRu,
+        name_en: r.nameEn,
+        district_code: r.district,
+      })),
+    )
     .execute()
 }
 

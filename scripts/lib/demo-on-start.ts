@@ -5,7 +5,10 @@ import type { Database } from '#db/schema'
 export async function seedDemoIfEmpty(db: Kysely<Database>) {
   const wanted = process.env.DEMO_DATA ?? (process.env.NODE_ENV === 'production' ? 'off' : 'on')
   if (wanted === 'off') return
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   if (Number(row.n) > 0) return
   const { seedDemo } = await import('./demo/seed')
   const count = Number(process.env.DEMO_COUNT ?? 2000)

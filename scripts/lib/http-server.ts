@@ -13,7 +13,10 @@ export async function createHttpServer(root: string) {
   app.disable('x-powered-by')
   app.use(compression())
   // Fingerprinted assets never change; everything else is revalidated.
-  app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+  app.use(
+    '/assets',
+    express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }),
+  )
   app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
   app.all('*splat', createRequestHandler({ build, mode: process.env.NODE_ENV ?? 'production' }))
   return http.createServer(app)

@@ -35,14 +35,21 @@ describe.each(testDatabases())('database constraints on $name', ({ open }) => {
   beforeAll(async () => {
     db = await open()
     await db.insertInto('users').values({ id: 'u1', email: 'Owner@Example.org', name: 'Owner' }).execute()
-    await db.insertInto('councils').values({ country_code: 'JP', name_ru: 'Совет', name_en: 'Council' }).execute()
+    await db
+      .insertInto('councils')
+      .values({ country_code: 'JP', name_ru: 'Совет', name_en: 'Council' })
+      .execute()
   })
   afterAll(async () => {
     await db.destroy()
   })
 
   it('accepts a valid listing', async () => {
-    const row = await db.insertInto('businesses').values(validBusiness).returning('id').executeTakeFirstOrThrow()
+    const row = await db
+      .insertInto('businesses')
+      .values(validBusiness)
+      .returning('id')
+      .executeTakeFirstOrThrow()
     expect(row.id).toBeGreaterThan(0)
   })
 
@@ -70,14 +77,25 @@ describe.each(testDatabases())('database constraints on $name', ({ open }) => {
   ]
 
   it.each(badBusinesses)('refuses a listing with %s', async (_label, change) => {
-    const error = await refused(db, (trx) => trx.insertInto('businesses').values({ ...validBusiness, ...change }).execute())
+    const error = await refused(db, (trx) =>
+      trx
+        .insertInto('businesses')
+        .values({ ...validBusiness, ...change })
+        .execute(),
+    )
     expect(error).toBeTruthy()
   })
 
   it('refuses a duplicate external id within a country', async () => {
-    await db.insertInto('businesses').values({ ...validBusiness, external_id: 'ext-1' }).execute()
+    await db
+      .insertInto('businesses')
+      .values({ ...validBusiness, external_id: 'ext-1' })
+      .execute()
     const error = await refused(db, (trx) =>
-      trx.insertInto('businesses').values({ ...validBusiness, external_id: 'ext-1' }).execute(),
+      trx
+        .insertInto('businesses')
+        .values({ ...validBusiness, external_id: 'ext-1' })
+        .execute(),
     )
     expect(error).toBeTruthy()
   })
@@ -98,24 +116,59 @@ describe.each(testDatabases())('database constraints on $name', ({ open }) => {
 
   it('ties coordinator grants, and only them, to a council', async () => {
     const council = await db.selectFrom('councils').select('id').executeTakeFirstOrThrow()
-    expect(await refused(db, (trx) => trx.insertInto('role_grants').values({ user_id: 'u1', role: 'council_coordinator' }).execute())).toBeTruthy()
     expect(
       await refused(db, (trx) =>
-        trx.insertInto('role_grants').values({ user_id: 'u1', role: 'admin', council_id: council.id }).execute(),
+        trx.insertInto('role_grants').values({ user_id: 'u1', role: 'council_coordinator' }).execute(),
       ),
     ).toBeTruthy()
-    expect(await refused(db, (trx) => trx.insertInto('role_grants').values({ user_id: 'u1', role: 'superuser' as never }).execute())).toBeTruthy()
+    expect(
+      await refused(db, (trx) =>
+        trx
+          .insertInto('role_grants')
+          .values({ user_id: 'u1', role: 'admin', council_id: council.id })
+          .execute(),
+      ),
+    ).toBeTruthy()
+    expect(
+      await refused(db, (trx) =>
+        trx
+          .insertInto('role_grants')
+          .values({ user_id: 'u1', role: 'superuser' as never })
+          .execute(),
+      ),
+    ).toBeTruthy()
     await db.insertInto('role_grants').values({ user_id: 'u1', role: 'wg_member' }).execute()
-    expect(await refused(db, (trx) => trx.insertInto('role_grants').values({ user_id: 'u1', role: 'wg_member' }).execute())).toBeTruthy()
+    expect(
+      await refused(db, (trx) =>
+        trx.insertInto('role_grants').values({ user_id: 'u1', role: 'wg_member' }).execute(),
+      ),
+    ).toBeTruthy()
   })
 
   it('refuses sector and region links to unknown codes, and a fourth sector position', async () => {
-    const b = await db.insertInto('businesses').values(validBusiness).returning('id').executeTakeFirstOrThrow()
-    expect(await refused(db, (trx) => trx.insertInto('business_sectors').values({ business_id: b.id, sector_code: 'Z' }).execute())).toBeTruthy()
+    const b = await db
+      .insertInto('businesses')
+      .values(validBusiness)
+      .returning('id')
+      .executeTakeFirstOrThrow()
     expect(
-      await refused(db, (trx) => trx.insertInto('business_sectors').values({ business_id: b.id, sector_code: 'G', position: 3 }).execute()),
+      await refused(db, (trx) =>
+        trx.insertInto('business_sectors').values({ business_id: b.id, sector_code: 'Z' }).execute(),
+      ),
     ).toBeTruthy()
-    expect(await refused(db, (trx) => trx.insertInto('business_regions').values({ business_id: b.id, region_code: 'RU-XXX' }).execute())).toBeTruthy()
+    expect(
+      await refused(db, (trx) =>
+        trx
+          .insertInto('business_sectors')
+          .values({ business_id: b.id, sector_code: 'G', position: 3 })
+          .execute(),
+      ),
+    ).toBeTruthy()
+    expect(
+      await refused(db, (trx) =>
+        trx.insertInto('business_regions').values({ business_id: b.id, region_code: 'RU-XXX' }).execute(),
+      ),
+    ).toBeTruthy()
   })
 
   it('guards forums, quotas, nominations and reviews', async () => {
@@ -124,16 +177,29 @@ describe.each(testDatabases())('database constraints on $name', ({ open }) => {
       await refused(db, (trx) =>
         trx
           .insertInto('forums')
-          .values({ ...badForum, nominations_open_at: '2027-02-01T00:00:00Z', nominations_close_at: '2027-01-01T00:00:00Z' })
+          .values({
+            ...badForum,
+            nominations_open_at: '2027-02-01T00:00:00Z',
+            nominations_close_at: '2027-01-01T00:00:00Z',
+          })
           .execute(),
       ),
     ).toBeTruthy()
     const forum = await db.insertInto('forums').values(badForum).returning('id').executeTakeFirstOrThrow()
     expect(
-      await refused(db, (trx) => trx.insertInto('forum_quotas').values({ forum_id: forum.id, country_code: 'JP', quota: -1 }).execute()),
+      await refused(db, (trx) =>
+        trx
+          .insertInto('forum_quotas')
+          .values({ forum_id: forum.id, country_code: 'JP', quota: -1 })
+          .execute(),
+      ),
     ).toBeTruthy()
     const council = await db.selectFrom('councils').select('id').executeTakeFirstOrThrow()
-    const business = await db.insertInto('businesses').values(validBusiness).returning('id').executeTakeFirstOrThrow()
+    const business = await db
+      .insertInto('businesses')
+      .values(validBusiness)
+      .returning('id')
+      .executeTakeFirstOrThrow()
     const nomination = {
       forum_id: forum.id,
       business_id: business.id,
@@ -142,15 +208,28 @@ describe.each(testDatabases())('database constraints on $name', ({ open }) => {
       person_name: 'Иван Петров',
     }
     expect(
-      await refused(db, (trx) => trx.insertInto('nominations').values({ ...nomination, status: 'submitted' }).execute()),
+      await refused(db, (trx) =>
+        trx
+          .insertInto('nominations')
+          .values({ ...nomination, status: 'submitted' })
+          .execute(),
+      ),
     ).toBeTruthy()
     const n = await db.insertInto('nominations').values(nomination).returning('id').executeTakeFirstOrThrow()
-    expect(await refused(db, (trx) => trx.insertInto('nominations').values(nomination).execute())).toBeTruthy()
+    expect(
+      await refused(db, (trx) => trx.insertInto('nominations').values(nomination).execute()),
+    ).toBeTruthy()
     expect(
       await refused(db, (trx) =>
         trx
           .insertInto('nomination_reviews')
-          .values({ nomination_id: n.id, reviewer_id: 'u1', score_relevance: 6, score_potential: 3, score_readiness: 3 })
+          .values({
+            nomination_id: n.id,
+            reviewer_id: 'u1',
+            score_relevance: 6,
+            score_potential: 3,
+            score_readiness: 3,
+          })
           .execute(),
       ),
     ).toBeTruthy()
@@ -158,36 +237,71 @@ describe.each(testDatabases())('database constraints on $name', ({ open }) => {
       await refused(db, (trx) =>
         trx
           .insertInto('nomination_reviews')
-          .values({ nomination_id: n.id, reviewer_id: 'u1', conflicted: true, score_relevance: 4, score_potential: 3, score_readiness: 3 })
+          .values({
+            nomination_id: n.id,
+            reviewer_id: 'u1',
+            conflicted: true,
+            score_relevance: 4,
+            score_potential: 3,
+            score_readiness: 3,
+          })
           .execute(),
       ),
     ).toBeTruthy()
     await db
       .insertInto('nomination_reviews')
-      .values({ nomination_id: n.id, reviewer_id: 'u1', score_relevance: 5, score_potential: 3, score_readiness: 4 })
+      .values({
+        nomination_id: n.id,
+        reviewer_id: 'u1',
+        score_relevance: 5,
+        score_potential: 3,
+        score_readiness: 4,
+      })
       .execute()
   })
 
   it('refuses history rows of unknown entities and badly named actions', async () => {
     expect(
-      await refused(db, (trx) => trx.insertInto('history').values({ entity_type: 'spaceship' as never, entity_id: '1', action: 'created' }).execute()),
+      await refused(db, (trx) =>
+        trx
+          .insertInto('history')
+          .values({ entity_type: 'spaceship' as never, entity_id: '1', action: 'created' })
+          .execute(),
+      ),
     ).toBeTruthy()
     expect(
-      await refused(db, (trx) => trx.insertInto('history').values({ entity_type: 'business', entity_id: '1', action: 'DROP TABLE' }).execute()),
+      await refused(db, (trx) =>
+        trx
+          .insertInto('history')
+          .values({ entity_type: 'business', entity_id: '1', action: 'DROP TABLE' })
+          .execute(),
+      ),
     ).toBeTruthy()
   })
 
   it('refuses bad outbox rows', async () => {
-    expect(await refused(db, (trx) => trx.insertInto('search_outbox').values({ business_id: 1, op: 'drop' as never }).execute())).toBeTruthy()
     expect(
       await refused(db, (trx) =>
-        trx.insertInto('mail_outbox').values({ to_email: 'a@b.c', locale: 'de' as never, kind: 'x', subject: 's', text_body: 't' }).execute(),
+        trx
+          .insertInto('search_outbox')
+          .values({ business_id: 1, op: 'drop' as never })
+          .execute(),
+      ),
+    ).toBeTruthy()
+    expect(
+      await refused(db, (trx) =>
+        trx
+          .insertInto('mail_outbox')
+          .values({ to_email: 'a@b.c', locale: 'de' as never, kind: 'x', subject: 's', text_body: 't' })
+          .execute(),
       ),
     ).toBeTruthy()
   })
 
   it('leaves the database as it was after refused writes', async () => {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from businesses where external_id is null`.execute(db)
+    const { rows } = await sql<{
+      n: number
+    }>`select count(*)::int as n from businesses where external_id is null`.execute(db)
     expect(rows[0]?.n).toBe(3)
   })
 })

@@ -13,7 +13,9 @@ async function digest(db: Kysely<Database>) {
     cross join lateral (select coalesce(string_agg(region_code, ',' order by region_code), '') codes from business_regions where business_id = b.id) r(codes)
     order by b.id
   `.execute(db)
-  return createHash('sha256').update(rows.map((r) => r.row).join('\n')).digest('hex')
+  return createHash('sha256')
+    .update(rows.map((r) => r.row).join('\n'))
+    .digest('hex')
 }
 
 describe.each(testDatabases())('demo seed on $name', ({ open }) => {
@@ -33,22 +35,37 @@ describe.each(testDatabases())('demo seed on $name', ({ open }) => {
   })
 
   it('gives other listings for another seed', async () => {
-    const third = await (await import('../support/databases')).testDatabases()[0]!.open()
+    const third = await open()
     await seedDemo(third, { count: 300, seed: 8 })
     expect(await digest(third)).not.toBe(await digest(first))
     await third.destroy()
   })
 
   it('creates one demo account per role with the documented e-mails', async () => {
-    const users = await first.selectFrom('users').innerJoin('role_grants', 'role_grants.user_id', 'users.id').select(['users.email', 'role_grants.role', 'role_grants.council_id']).execute()
+    const users = await first
+      .selectFrom('users')
+      .innerJoin('role_grants', 'role_grants.user_id', 'users.id')
+      .select(['users.email', 'role_grants.role', 'role_grants.council_id'])
+      .execute()
     const emails = new Set(users.map((u) => u.email))
     for (const account of demoAccounts) expect(emails).toContain(account.email)
-    const jp = await first.selectFrom('councils').select('id').where('country_code', '=', 'JP').executeTakeFirstOrThrow()
-    expect(users.find((u) => u.email === 'council-jp@demo.example.org')).toMatchObject({ role: 'council_coordinator', council_id: jp.id })
+    const jp = await first
+      .selectFrom('councils')
+      .select('id')
+      .where('country_code', '=', 'JP')
+      .executeTakeFirstOrThrow()
+    expect(users.find((u) => u.email === 'council-jp@demo.example.org')).toMatchObject({
+      role: 'council_coordinator',
+      council_id: jp.id,
+    })
   })
 
   it('gives the entrepreneur listings in Japan, one of them pending', async () => {
-    const own = await first.selectFrom('businesses').select(['country_code', 'status']).where('owner_id', '=', 'demo-entrepreneur').execute()
+    const own = await first
+      .selectFrom('businesses')
+      .select(['country_code', 'status'])
+      .where('owner_id', '=', 'demo-entrepreneur')
+      .execute()
     expect(own.length).toBeGreaterThanOrEqual(3)
     expect(own.every((b) => b.country_code === 'JP')).toBe(true)
     expect(own.filter((b) => b.status === 'pending')).toHaveLength(1)
@@ -60,7 +77,9 @@ describe.each(testDatabases())('demo seed on $name', ({ open }) => {
       .select([
         (eb) => eb.fn.count<number>('country_code').distinct().as('countries'),
         (eb) => eb.fn.countAll<number>().as('total'),
-        sql<number>`count(*) filter (where name_local ~ '[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]')`.as('cjkThai'),
+        sql<number>`count(*) filter (where name_local ~ '[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]')`.as(
+          'cjkThai',
+        ),
         sql<number>`count(*) filter (where status = 'published')`.as('published'),
       ])
       .executeTakeFirstOrThrow()
@@ -71,13 +90,25 @@ describe.each(testDatabases())('demo seed on $name', ({ open }) => {
     const orphans = await first
       .selectFrom('businesses as b')
       .select('b.id')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('business_sectors as s').select('s.business_id').whereRef('s.business_id', '=', 'b.id'))))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('business_sectors as s')
+              .select('s.business_id')
+              .whereRef('s.business_id', '=', 'b.id'),
+          ),
+        ),
+      )
       .execute()
     expect(orphans).toEqual([])
   })
 
   it('continues the id sequence after the seeded rows', async () => {
-    const row = await first.insertInto('businesses').values({ name_en: 'After seed', country_code: 'JP' }).returning('id').executeTakeFirstOrThrow()
+    const row = await first
+      .insertInto('businesses')
+      .values({ name_en: 'After seed', country_code: 'JP' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     expect(row.id).toBe(301)
   })
 })

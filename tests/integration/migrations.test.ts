@@ -26,10 +26,29 @@ describe.each(testDatabases())('migrations on $name', ({ open }) => {
     `.execute(db)
     const tables = rows.map((r) => r.table_name)
     for (const table of [
-      'countries', 'councils', 'sectors', 'federal_districts', 'russian_regions', 'users', 'accounts', 'sessions',
-      'verifications', 'rate_limits', 'role_grants', 'api_tokens', 'businesses', 'business_sectors',
-      'business_regions', 'history', 'search_outbox', 'mail_outbox', 'saved_searches', 'forums', 'forum_quotas',
-      'nominations', 'nomination_reviews',
+      'countries',
+      'councils',
+      'sectors',
+      'federal_districts',
+      'russian_regions',
+      'users',
+      'accounts',
+      'sessions',
+      'verifications',
+      'rate_limits',
+      'role_grants',
+      'api_tokens',
+      'businesses',
+      'business_sectors',
+      'business_regions',
+      'history',
+      'search_outbox',
+      'mail_outbox',
+      'saved_searches',
+      'forums',
+      'forum_quotas',
+      'nominations',
+      'nomination_reviews',
     ]) {
       expect(tables).toContain(table)
     }

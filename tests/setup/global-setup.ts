@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Kysely } from 'kysely'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { openDatabase, openPGlite } from '#db/open.server'
 import { migrateToLatest } from '#db/migrate.server'
-import { Kysely } from 'kysely'
+import { openDatabase, openPGlite } from '#db/open.server'
 import { serialPGliteDialect } from '#db/pglite-dialect.server'
 import type { Database } from '#db/schema'
 

@@ -11,7 +11,8 @@ describe('translations', () => {
 
   it('uses the same placeholders in both languages', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-    for (const key of Object.keys(ru) as (keyof typeof ru)[]) expect(names(en[key]), key).toEqual(names(ru[key]))
+    for (const key of Object.keys(ru) as (keyof typeof ru)[])
+      expect(names(en[key]), key).toEqual(names(ru[key]))
   })
 
   it('follows Russian plural rules', () => {

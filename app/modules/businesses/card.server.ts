@@ -12,6 +12,7 @@ export type BusinessCard = {
   keywords: string[]
   countryCode: string
   city: string | null
+  cityGeonameId: number | null
   address: string | null
   lat: number | null
   lon: number | null
@@ -45,8 +46,18 @@ export async function getPublishedCard(
     .executeTakeFirst()
   if (!b) return null
   const [sectors, regions] = await Promise.all([
-    db.selectFrom('business_sectors').select('sector_code').where('business_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('business_regions').select('region_code').where('business_id', '=', id).orderBy('region_code').execute(),
+    db
+      .selectFrom('business_sectors')
+      .select('sector_code')
+      .where('business_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('business_regions')
+      .select('region_code')
+      .where('business_id', '=', id)
+      .orderBy('region_code')
+      .execute(),
   ])
   const all = access === 'all'
   return {
@@ -60,6 +71,7 @@ export async function getPublishedCard(
     keywords: b.keywords,
     countryCode: b.country_code,
     city: b.city,
+    cityGeonameId: b.city_geoname_id,
     address: all || b.public_address ? b.address : null,
     lat: b.lat,
     lon: b.lon,

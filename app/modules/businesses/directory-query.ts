@@ -10,6 +10,7 @@ export const directoryQuerySchema = z.object({
     .string()
     .trim()
     .max(MAX_QUERY_LENGTH, { message: 'query' })
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     .transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' '))
     .optional()
     .default(''),

@@ -22,7 +22,11 @@ export async function loadReferenceLabels(
       ? db.selectFrom('russian_regions').select(['code', 'name_ru', 'name_en', 'district_code']).execute()
       : Promise.resolve([]),
     parts.regions
-      ? db.selectFrom('federal_districts').select(['code', 'name_ru', 'name_en']).orderBy('position').execute()
+      ? db
+          .selectFrom('federal_districts')
+          .select(['code', 'name_ru', 'name_en'])
+          .orderBy('position')
+          .execute()
       : Promise.resolve([]),
   ])
   return {

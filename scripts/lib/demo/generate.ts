@@ -1,4 +1,4 @@
-import { Faker, en, ru } from '@faker-js/faker'
+import { en, Faker, ru } from '@faker-js/faker'
 import type { Messengers, SizeBand } from '#db/schema'
 import {
   activitiesBySector,
@@ -10,10 +10,10 @@ import {
   localNameForm,
   localRoots,
   messengersByCountry,
+  type Root,
   regionInterestWeights,
   russianRoots,
   sectorWeights,
-  type Root,
 } from './vocabulary'
 
 export type City = {
@@ -87,8 +87,23 @@ const cooperationKindWeights: Record<string, number> = {
 }
 
 const languagesByCountry: Record<string, string[]> = {
-  JP: ['ja'], CN: ['zh'], HK: ['zh'], KR: ['ko'], TH: ['th'], VN: ['vi'], ID: ['id'], MY: ['ms'], MN: ['mn'],
-  KH: ['km'], LA: ['lo'], MM: ['my'], NP: ['ne'], IN: ['hi'], BD: ['bn'], LK: ['si'], PK: ['ur'],
+  JP: ['ja'],
+  CN: ['zh'],
+  HK: ['zh'],
+  KR: ['ko'],
+  TH: ['th'],
+  VN: ['vi'],
+  ID: ['id'],
+  MY: ['ms'],
+  MN: ['mn'],
+  KH: ['km'],
+  LA: ['lo'],
+  MM: ['my'],
+  NP: ['ne'],
+  IN: ['hi'],
+  BD: ['bn'],
+  LK: ['si'],
+  PK: ['ur'],
 }
 
 const returnReasons = [
@@ -170,15 +185,20 @@ export function generateDemoBusinesses(
     const suffixRu = suffixNumber ? ` ${suffixNumber}` : ''
     const nameRu = `ООО «${root.ru} ${activity.ru}${suffixRu}»`
     const nameEn = `${root.en} ${activity.en}${suffixRu} ${englishLegalForm[country] ?? 'Ltd'}`
-    const nameLocal = form ? form.make(`${root.local ?? root.en}${suffixNumber ? suffixNumber : ''}`, activity) : null
+    const nameLocal = form
+      ? form.make(`${root.local ?? root.en}${suffixNumber ? suffixNumber : ''}`, activity)
+      : null
 
     const kwPool = sectors.flatMap((s) => keywordsBySector[s] ?? [])
-    const keywords = f.helpers.arrayElements(kwPool, { min: 1, max: Math.min(4, kwPool.length) }).flatMap((k) => [k.ru, k.en])
+    const keywords = f.helpers
+      .arrayElements(kwPool, { min: 1, max: Math.min(4, kwPool.length) })
+      .flatMap((k) => [k.ru, k.en])
     const regions = f.datatype.boolean({ probability: 0.85 })
       ? distinctWeighted(f, regionInterestWeights, f.number.int({ min: 1, max: 4 }))
       : []
     const cooperation = distinctWeighted(f, cooperationKindWeights, f.number.int({ min: 1, max: 3 }))
-    const createdMs = DEMO_EPOCH - f.number.int({ min: 1, max: 3 * 365 }) * DAY - f.number.int({ min: 0, max: DAY - 1 })
+    const createdMs =
+      DEMO_EPOCH - f.number.int({ min: 1, max: 3 * 365 }) * DAY - f.number.int({ min: 0, max: DAY - 1 })
     const status = f.helpers.weightedArrayElement([
       { value: 'published' as const, weight: 88 },
       { value: 'pending' as const, weight: 6 },
@@ -192,10 +212,13 @@ export function generateDemoBusinesses(
     const domain = `${slug}-${i + 1}.example.com`
     const calling = callingCodes[country] ?? '1'
     const phone = `+${calling}${f.string.numeric({ length: Math.max(7, 11 - calling.length), allowLeadingZeros: false })}`
-    const messengerKinds = f.helpers.arrayElements(['telegram', 'whatsapp', ...(messengersByCountry[country] ?? [])], {
-      min: 0,
-      max: 2,
-    })
+    const messengerKinds = f.helpers.arrayElements(
+      ['telegram', 'whatsapp', ...(messengersByCountry[country] ?? [])],
+      {
+        min: 0,
+        max: 2,
+      },
+    )
     const messengers: Messengers = {}
     for (const kind of messengerKinds) {
       messengers[kind] = kind === 'whatsapp' ? phone : `${slug.replace(/-/g, '_').slice(0, 20)}_${i + 1}`
@@ -210,8 +233,10 @@ export function generateDemoBusinesses(
       name_en: nameEn,
       name_local: nameLocal,
       local_lang: form?.lang ?? null,
-      description_ru: `${description.ru} в городе ${city.nameRu}. Работаем с ${years} года, говорим по-русски. ${regions.length ? 'Ищем партнёров в российских регионах.' : ''}`.trim(),
-      description_en: `${description.en} in ${city.nameEn}. In business since ${years}; Russian-speaking team. ${regions.length ? 'Looking for partners in Russian regions.' : ''}`.trim(),
+      description_ru:
+        `${description.ru} в городе ${city.nameRu}. Работаем с ${years} года, говорим по-русски. ${regions.length ? 'Ищем партнёров в российских регионах.' : ''}`.trim(),
+      description_en:
+        `${description.en} in ${city.nameEn}. In business since ${years}; Russian-speaking team. ${regions.length ? 'Looking for partners in Russian regions.' : ''}`.trim(),
       keywords,
       country_code: country,
       city: city.nameEn,
@@ -230,7 +255,11 @@ export function generateDemoBusinesses(
       email: `info@${domain}`,
       phone,
       messengers,
-      languages: ['ru', ...(f.datatype.boolean({ probability: 0.7 }) ? ['en'] : []), ...(languagesByCountry[country] ?? [])],
+      languages: [
+        'ru',
+        ...(f.datatype.boolean({ probability: 0.7 }) ? ['en'] : []),
+        ...(languagesByCountry[country] ?? []),
+      ],
       cooperation_kinds: cooperation,
       public_email: f.datatype.boolean({ probability: 0.7 }),
       public_phone: f.datatype.boolean({ probability: 0.5 }),
@@ -239,7 +268,8 @@ export function generateDemoBusinesses(
       consent_at: isoAt(createdMs),
       status,
       moderator_reason: status === 'returned' ? f.helpers.arrayElement(returnReasons) : null,
-      verified_at: status === 'published' && f.datatype.boolean({ probability: 0.3 }) ? isoAt(publishedMs) : null,
+      verified_at:
+        status === 'published' && f.datatype.boolean({ probability: 0.3 }) ? isoAt(publishedMs) : null,
       submitted_at: status === 'draft' ? null : isoAt(submittedMs),
       published_at: status === 'published' || status === 'archived' ? isoAt(publishedMs) : null,
       archived_at: status === 'archived' ? isoAt(publishedMs + 30 * DAY) : null,

@@ -35,7 +35,7 @@ export const localRoots: Record<string, Root[]> = {
     { ru: 'Фудзи', en: 'Fuji', local: '富士' },
     { ru: 'Ямато', en: 'Yamato', local: '大和' },
     { ru: 'Никко', en: 'Nikko', local: '日光' },
-    { ru: 'Хиката', en: 'Hikari', local: '光' },
+    { ru: 'Хикари', en: 'Hikari', local: '光' },
     { ru: 'Мидори', en: 'Midori', local: '緑' },
     { ru: 'Аой', en: 'Aoi', local: '葵' },
   ],
@@ -120,7 +120,10 @@ export const localRoots: Record<string, Root[]> = {
 }
 
 /** How the local-script name is put together, and in which language it is. */
-export const localNameForm: Record<string, { lang: string; make: (root: string, activity: Activity) => string }> = {
+export const localNameForm: Record<
+  string,
+  { lang: string; make: (root: string, activity: Activity) => string }
+> = {
   JP: { lang: 'ja', make: (r, a) => `株式会社${r}${a.ja}` },
   CN: { lang: 'zh', make: (r, a) => `${r}${a.zh}有限公司` },
   HK: { lang: 'zh', make: (r, a) => `${r}${a.zh}有限公司` },
@@ -159,7 +162,15 @@ export const englishLegalForm: Record<string, string> = {
 export const activitiesBySector: Record<string, Activity[]> = {
   A: [{ ru: 'Агро', en: 'Agro', ja: '農産', zh: '农业', ko: '농산', th: 'เกษตร', vi: 'Nông sản' }],
   C: [
-    { ru: 'Техпром', en: 'Industries', ja: '工業', zh: '工业', ko: '산업', th: 'อุตสาหกรรม', vi: 'Công nghiệp' },
+    {
+      ru: 'Техпром',
+      en: 'Industries',
+      ja: '工業',
+      zh: '工业',
+      ko: '산업',
+      th: 'อุตสาหกรรม',
+      vi: 'Công nghiệp',
+    },
     { ru: 'Фуд', en: 'Foods', ja: '食品', zh: '食品', ko: '식품', th: 'อาหาร', vi: 'Thực phẩm' },
   ],
   F: [{ ru: 'Строй', en: 'Construction', ja: '建設', zh: '建设', ko: '건설', th: 'ก่อสร้าง', vi: 'Xây dựng' }],
@@ -173,59 +184,197 @@ export const activitiesBySector: Record<string, Activity[]> = {
     { ru: 'Ресторан', en: 'Restaurant', ja: '食堂', zh: '餐饮', ko: '식당', th: 'ภัตตาคาร', vi: 'Nhà hàng' },
   ],
   J: [{ ru: 'Софт', en: 'Software', ja: 'ソフト', zh: '软件', ko: '소프트', th: 'ซอฟต์แวร์', vi: 'Phần mềm' }],
-  K: [{ ru: 'Капитал', en: 'Capital', ja: 'キャピタル', zh: '资本', ko: '캐피탈', th: 'แคปปิตอล', vi: 'Đầu tư' }],
-  L: [{ ru: 'Недвижимость', en: 'Realty', ja: '不動産', zh: '地产', ko: '부동산', th: 'อสังหา', vi: 'Bất động sản' }],
-  M: [{ ru: 'Консалт', en: 'Consulting', ja: 'コンサルティング', zh: '咨询', ko: '컨설팅', th: 'คอนซัลติ้ง', vi: 'Tư vấn' }],
-  N: [{ ru: 'Сервис', en: 'Services', ja: 'サービス', zh: '服务', ko: '서비스', th: 'เซอร์วิส', vi: 'Dịch vụ' }],
-  P: [{ ru: 'Академия', en: 'Academy', ja: '学院', zh: '学院', ko: '아카데미', th: 'อะคาเดมี', vi: 'Học viện' }],
+  K: [
+    { ru: 'Капитал', en: 'Capital', ja: 'キャピタル', zh: '资本', ko: '캐피탈', th: 'แคปปิตอล', vi: 'Đầu tư' },
+  ],
+  L: [
+    {
+      ru: 'Недвижимость',
+      en: 'Realty',
+      ja: '不動産',
+      zh: '地产',
+      ko: '부동산',
+      th: 'อสังหา',
+      vi: 'Bất động sản',
+    },
+  ],
+  M: [
+    {
+      ru: 'Консалт',
+      en: 'Consulting',
+      ja: 'コンサルティング',
+      zh: '咨询',
+      ko: '컨설팅',
+      th: 'คอนซัลติ้ง',
+      vi: 'Tư vấn',
+    },
+  ],
+  N: [
+    { ru: 'Сервис', en: 'Services', ja: 'サービス', zh: '服务', ko: '서비스', th: 'เซอร์วิส', vi: 'Dịch vụ' },
+  ],
+  P: [
+    { ru: 'Академия', en: 'Academy', ja: '学院', zh: '学院', ko: '아카데미', th: 'อะคาเดมี', vi: 'Học viện' },
+  ],
   Q: [{ ru: 'Мед', en: 'Medical', ja: 'メディカル', zh: '医疗', ko: '메디컬', th: 'การแพทย์', vi: 'Y tế' }],
   R: [{ ru: 'Арт', en: 'Arts', ja: 'アート', zh: '艺术', ko: '아트', th: 'อาร์ต', vi: 'Nghệ thuật' }],
 }
 
 /** How often each sector appears as a listing's main sector. */
 export const sectorWeights: Record<string, number> = {
-  G: 26, I: 14, H: 10, J: 9, M: 9, C: 8, P: 6, L: 4, F: 4, A: 3, Q: 3, K: 2, N: 1, R: 1,
+  G: 26,
+  I: 14,
+  H: 10,
+  J: 9,
+  M: 9,
+  C: 8,
+  P: 6,
+  L: 4,
+  F: 4,
+  A: 3,
+  Q: 3,
+  K: 2,
+  N: 1,
+  R: 1,
 }
 
 export const keywordsBySector: Record<string, { ru: string; en: string }[]> = {
-  A: [{ ru: 'морепродукты', en: 'seafood' }, { ru: 'зерно', en: 'grain' }, { ru: 'мёд', en: 'honey' }],
-  C: [{ ru: 'оборудование', en: 'equipment' }, { ru: 'упаковка', en: 'packaging' }, { ru: 'пищевое производство', en: 'food processing' }],
-  F: [{ ru: 'отделка', en: 'fit-out' }, { ru: 'проектирование', en: 'design' }, { ru: 'деревянные дома', en: 'timber houses' }],
-  G: [{ ru: 'оптовая торговля', en: 'wholesale' }, { ru: 'импорт', en: 'import' }, { ru: 'экспорт', en: 'export' }, { ru: 'дистрибуция', en: 'distribution' }],
-  H: [{ ru: 'контейнерные перевозки', en: 'container shipping' }, { ru: 'таможенное оформление', en: 'customs clearance' }, { ru: 'склад', en: 'warehouse' }, { ru: 'авиадоставка', en: 'air freight' }],
-  I: [{ ru: 'туры в Россию', en: 'tours to Russia' }, { ru: 'русская кухня', en: 'Russian cuisine' }, { ru: 'гостиница', en: 'hotel' }],
-  J: [{ ru: 'разработка ПО', en: 'software development' }, { ru: 'мобильные приложения', en: 'mobile apps' }, { ru: 'локализация', en: 'localisation' }],
-  K: [{ ru: 'инвестиции', en: 'investment' }, { ru: 'страхование', en: 'insurance' }],
-  L: [{ ru: 'аренда', en: 'rental' }, { ru: 'управление недвижимостью', en: 'property management' }],
-  M: [{ ru: 'юридические услуги', en: 'legal services' }, { ru: 'перевод', en: 'translation' }, { ru: 'бухгалтерия', en: 'accounting' }, { ru: 'выход на рынок', en: 'market entry' }],
-  N: [{ ru: 'визовая поддержка', en: 'visa support' }, { ru: 'подбор персонала', en: 'recruitment' }],
-  P: [{ ru: 'русский язык', en: 'Russian language' }, { ru: 'обучение в России', en: 'study in Russia' }, { ru: 'детский центр', en: 'kids centre' }],
-  Q: [{ ru: 'медицинский туризм', en: 'medical tourism' }, { ru: 'стоматология', en: 'dentistry' }],
-  R: [{ ru: 'концерты', en: 'concerts' }, { ru: 'выставки', en: 'exhibitions' }],
+  A: [
+    { ru: 'морепродукты', en: 'seafood' },
+    { ru: 'зерно', en: 'grain' },
+    { ru: 'мёд', en: 'honey' },
+  ],
+  C: [
+    { ru: 'оборудование', en: 'equipment' },
+    { ru: 'упаковка', en: 'packaging' },
+    { ru: 'пищевое производство', en: 'food processing' },
+  ],
+  F: [
+    { ru: 'отделка', en: 'fit-out' },
+    { ru: 'проектирование', en: 'design' },
+    { ru: 'деревянные дома', en: 'timber houses' },
+  ],
+  G: [
+    { ru: 'оптовая торговля', en: 'wholesale' },
+    { ru: 'импорт', en: 'import' },
+    { ru: 'экспорт', en: 'export' },
+    { ru: 'дистрибуция', en: 'distribution' },
+  ],
+  H: [
+    { ru: 'контейнерные перевозки', en: 'container shipping' },
+    { ru: 'таможенное оформление', en: 'customs clearance' },
+    { ru: 'склад', en: 'warehouse' },
+    { ru: 'авиадоставка', en: 'air freight' },
+  ],
+  I: [
+    { ru: 'туры в Россию', en: 'tours to Russia' },
+    { ru: 'русская кухня', en: 'Russian cuisine' },
+    { ru: 'гостиница', en: 'hotel' },
+  ],
+  J: [
+    { ru: 'разработка ПО', en: 'software development' },
+    { ru: 'мобильные приложения', en: 'mobile apps' },
+    { ru: 'локализация', en: 'localisation' },
+  ],
+  K: [
+    { ru: 'инвестиции', en: 'investment' },
+    { ru: 'страхование', en: 'insurance' },
+  ],
+  L: [
+    { ru: 'аренда', en: 'rental' },
+    { ru: 'управление недвижимостью', en: 'property management' },
+  ],
+  M: [
+    { ru: 'юридические услуги', en: 'legal services' },
+    { ru: 'перевод', en: 'translation' },
+    { ru: 'бухгалтерия', en: 'accounting' },
+    { ru: 'выход на рынок', en: 'market entry' },
+  ],
+  N: [
+    { ru: 'визовая поддержка', en: 'visa support' },
+    { ru: 'подбор персонала', en: 'recruitment' },
+  ],
+  P: [
+    { ru: 'русский язык', en: 'Russian language' },
+    { ru: 'обучение в России', en: 'study in Russia' },
+    { ru: 'детский центр', en: 'kids centre' },
+  ],
+  Q: [
+    { ru: 'медицинский туризм', en: 'medical tourism' },
+    { ru: 'стоматология', en: 'dentistry' },
+  ],
+  R: [
+    { ru: 'концерты', en: 'concerts' },
+    { ru: 'выставки', en: 'exhibitions' },
+  ],
 }
 
 export const descriptionTemplates: Record<string, { ru: string; en: string }> = {
-  A: { ru: 'Поставки сельскохозяйственной продукции и морепродуктов', en: 'Supplies agricultural produce and seafood' },
-  C: { ru: 'Производство и поставка промышленной продукции', en: 'Manufactures and supplies industrial goods' },
-  F: { ru: 'Строительство и ремонт жилых и коммерческих объектов', en: 'Builds and renovates residential and commercial property' },
-  G: { ru: 'Оптовая и розничная торговля, импорт и экспорт товаров', en: 'Wholesale and retail trade, import and export of goods' },
-  H: { ru: 'Международные грузоперевозки и таможенное оформление', en: 'International freight forwarding and customs clearance' },
+  A: {
+    ru: 'Поставки сельскохозяйственной продукции и морепродуктов',
+    en: 'Supplies agricultural produce and seafood',
+  },
+  C: {
+    ru: 'Производство и поставка промышленной продукции',
+    en: 'Manufactures and supplies industrial goods',
+  },
+  F: {
+    ru: 'Строительство и ремонт жилых и коммерческих объектов',
+    en: 'Builds and renovates residential and commercial property',
+  },
+  G: {
+    ru: 'Оптовая и розничная торговля, импорт и экспорт товаров',
+    en: 'Wholesale and retail trade, import and export of goods',
+  },
+  H: {
+    ru: 'Международные грузоперевозки и таможенное оформление',
+    en: 'International freight forwarding and customs clearance',
+  },
   I: { ru: 'Гостеприимство, туризм и русская кухня', en: 'Hospitality, tourism and Russian cuisine' },
   J: { ru: 'Разработка программного обеспечения и ИТ-услуги', en: 'Software development and IT services' },
   K: { ru: 'Финансовые и инвестиционные услуги', en: 'Financial and investment services' },
-  L: { ru: 'Операции с недвижимостью и управление объектами', en: 'Real estate transactions and property management' },
+  L: {
+    ru: 'Операции с недвижимостью и управление объектами',
+    en: 'Real estate transactions and property management',
+  },
   M: { ru: 'Консалтинг, юридические услуги и переводы', en: 'Consulting, legal services and translation' },
-  N: { ru: 'Деловые услуги: визы, персонал, сопровождение', en: 'Business services: visas, staffing, assistance' },
-  P: { ru: 'Образование: русский язык, подготовка к учёбе в России', en: 'Education: Russian language, preparation for study in Russia' },
+  N: {
+    ru: 'Деловые услуги: визы, персонал, сопровождение',
+    en: 'Business services: visas, staffing, assistance',
+  },
+  P: {
+    ru: 'Образование: русский язык, подготовка к учёбе в России',
+    en: 'Education: Russian language, preparation for study in Russia',
+  },
   Q: { ru: 'Медицинские услуги и медицинский туризм', en: 'Medical services and medical tourism' },
   R: { ru: 'Культурные мероприятия, концерты и выставки', en: 'Cultural events, concerts and exhibitions' },
 }
 
 /** Russian regions compatriot businesses most often look to, with relative weights (items 14–15). */
 export const regionInterestWeights: Record<string, number> = {
-  'RU-PRI': 20, 'RU-MOW': 18, 'RU-SPE': 12, 'RU-KHA': 10, 'RU-SAK': 6, 'RU-AMU': 5, 'RU-NVS': 6, 'RU-IRK': 6,
-  'RU-KYA': 5, 'RU-KAM': 3, 'RU-SA': 3, 'RU-BU': 3, 'RU-ZAB': 3, 'RU-TOM': 2, 'RU-SVE': 3, 'RU-TA': 3,
-  'RU-MOS': 3, 'RU-KDA': 2, 'RU-ALT': 2, 'RU-MAG': 1, 'RU-YEV': 1, 'RU-CHU': 1, 'RU-NIZ': 1, 'RU-KGD': 1,
+  'RU-PRI': 20,
+  'RU-MOW': 18,
+  'RU-SPE': 12,
+  'RU-KHA': 10,
+  'RU-SAK': 6,
+  'RU-AMU': 5,
+  'RU-NVS': 6,
+  'RU-IRK': 6,
+  'RU-KYA': 5,
+  'RU-KAM': 3,
+  'RU-SA': 3,
+  'RU-BU': 3,
+  'RU-ZAB': 3,
+  'RU-TOM': 2,
+  'RU-SVE': 3,
+  'RU-TA': 3,
+  'RU-MOS': 3,
+  'RU-KDA': 2,
+  'RU-ALT': 2,
+  'RU-MAG': 1,
+  'RU-YEV': 1,
+  'RU-CHU': 1,
+  'RU-NIZ': 1,
+  'RU-KGD': 1,
 }
 
 /** Everyday messengers by country: who would list which. */
@@ -241,14 +390,71 @@ export const messengersByCountry: Record<string, string[]> = {
 
 /** Country calling codes for demo phone numbers. */
 export const callingCodes: Record<string, string> = {
-  AU: '61', BD: '880', BN: '673', BT: '975', CN: '86', FJ: '679', HK: '852', ID: '62', IN: '91', JP: '81',
-  KH: '855', KR: '82', LA: '856', LK: '94', MM: '95', MN: '976', MO: '853', MV: '960', MY: '60', NP: '977',
-  NZ: '64', PG: '675', PH: '63', PK: '92', SG: '65', TH: '66', TL: '670', VN: '84', WS: '685', TO: '676',
-  VU: '678', SB: '677', KI: '686', FM: '691', MH: '692', PW: '680', NR: '674', TV: '688', KP: '850', TW: '886',
+  AU: '61',
+  BD: '880',
+  BN: '673',
+  BT: '975',
+  CN: '86',
+  FJ: '679',
+  HK: '852',
+  ID: '62',
+  IN: '91',
+  JP: '81',
+  KH: '855',
+  KR: '82',
+  LA: '856',
+  LK: '94',
+  MM: '95',
+  MN: '976',
+  MO: '853',
+  MV: '960',
+  MY: '60',
+  NP: '977',
+  NZ: '64',
+  PG: '675',
+  PH: '63',
+  PK: '92',
+  SG: '65',
+  TH: '66',
+  TL: '670',
+  VN: '84',
+  WS: '685',
+  TO: '676',
+  VU: '678',
+  SB: '677',
+  KI: '686',
+  FM: '691',
+  MH: '692',
+  PW: '680',
+  NR: '674',
+  TV: '688',
+  KP: '850',
+  TW: '886',
 }
 
 /** Relative number of listings per country: where the compatriot communities are larger. */
 export const countryWeights: Record<string, number> = {
-  TH: 16, CN: 15, VN: 11, JP: 10, KR: 9, AU: 8, ID: 5, IN: 5, MY: 4, SG: 4, NZ: 3, MN: 3, HK: 2, PH: 2, KH: 2,
-  LK: 2, NP: 1, LA: 1, MM: 1, BD: 1, PK: 1, FJ: 0.5, BN: 0.3,
+  TH: 16,
+  CN: 15,
+  VN: 11,
+  JP: 10,
+  KR: 9,
+  AU: 8,
+  ID: 5,
+  IN: 5,
+  MY: 4,
+  SG: 4,
+  NZ: 3,
+  MN: 3,
+  HK: 2,
+  PH: 2,
+  KH: 2,
+  LK: 2,
+  NP: 1,
+  LA: 1,
+  MM: 1,
+  BD: 1,
+  PK: 1,
+  FJ: 0.5,
+  BN: 0.3,
 }
