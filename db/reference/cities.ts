@@ -5,13 +5,18 @@
 // names kept in that script. Do not edit by hand: change the script and run
 // `npx tsx scripts/build-reference.ts`.
 //
-// Selection: per country, places with population >= 100,000 (capped for the largest countries), filled up to
-// 15 places of 5,000+ where a country has fewer; the capital always. Sorted by country, then population.
-// id is the GeoNames id; lat/lon are WGS 84 degrees; population is GeoNames' figure (it may count a
-// municipality or a prefecture-level city rather than the built-up area).
+// Selection, per country: the places of 100,000+ inhabitants (only the most populous
+// 150 in CN, 150 in IN, 100 in JP, 80 in ID, 60 in PH, 50 in PK, 50 in VN), topped up to 15 places of 5,000+ where a
+// country has fewer, the capital always, plus resort and border-trade towns where many compatriots work
+// (Pattaya, Phuket, Goa, Bali, Heihe, Suifenhe, ...); districts inside bigger cities, duplicates and rows with
+// broken populations are left out (see the script).
+// Sorted by country, then population. id is the GeoNames id; lat/lon are WGS 84 degrees; population is
+// GeoNames' figure (it may count a municipality or a prefecture-level city rather than the built-up area).
 // nameRu: the Russian name from GeoNames' alternate names or a hand correction; lines marked
-// "ru: transcribed" carry a rule-based Russian transcription, "ru: = en" the English name.
-// nameLocal: the name in the country's own script (India: by state), "local: = en" marks a fallback.
+// "ru: transcribed" carry a rule-based transcription (Palladius for Chinese, Polivanov for Japanese,
+// practical rules elsewhere), "ru: = en" the English name.
+// nameLocal: the name in the country's own language and script (India: the state's language; Latin-script
+// countries: the official spelling); "local: = en" marks the few places where none was found.
 
 export interface City {
   /** GeoNames id */
@@ -33,54 +38,53 @@ export const cities: readonly City[] = [
   { id: 2174003, country: 'AU', nameEn: 'Brisbane', nameRu: 'Брисбен', nameLocal: 'Brisbane', lat: -27.46794, lon: 153.02809, population: 2582007 },
   { id: 2063523, country: 'AU', nameEn: 'Perth', nameRu: 'Перт', nameLocal: 'Perth', lat: -31.95224, lon: 115.8614, population: 2192229 },
   { id: 2078025, country: 'AU', nameEn: 'Adelaide', nameRu: 'Аделаида', nameLocal: 'Adelaide', lat: -34.92866, lon: 138.59863, population: 1387290 },
-  { id: 2165087, country: 'AU', nameEn: 'Gold Coast', nameRu: 'Голд Коуст', nameLocal: 'Gold Coast', lat: -28.00029, lon: 153.43088, population: 640778 },
+  { id: 2165087, country: 'AU', nameEn: 'Gold Coast', nameRu: 'Голд-Кост', nameLocal: 'Gold Coast', lat: -28.00029, lon: 153.43088, population: 640778 },
   { id: 2172517, country: 'AU', nameEn: 'Canberra', nameRu: 'Канберра', nameLocal: 'Canberra', lat: -35.28346, lon: 149.12807, population: 367752 },
   { id: 2155472, country: 'AU', nameEn: 'Newcastle', nameRu: 'Ньюкасл', nameLocal: 'Newcastle', lat: -32.92953, lon: 151.7801, population: 348539 },
-  { id: 7281838, country: 'AU', nameEn: 'Logan City', nameRu: 'Logan City', nameLocal: 'Logan City', lat: -27.63917, lon: 153.10944, population: 326615 }, // ru: = en
+  { id: 7281838, country: 'AU', nameEn: 'Logan City', nameRu: 'Логан-Сити', nameLocal: 'Logan City', lat: -27.63917, lon: 153.10944, population: 326615 },
   { id: 2171507, country: 'AU', nameEn: 'Wollongong', nameRu: 'Вуллонгонг', nameLocal: 'Wollongong', lat: -34.424, lon: 150.89345, population: 280153 },
-  { id: 2165798, country: 'AU', nameEn: 'Geelong', nameRu: 'Джелонг', nameLocal: 'Geelong', lat: -38.14711, lon: 144.36069, population: 268984 },
+  { id: 2165798, country: 'AU', nameEn: 'Geelong', nameRu: 'Джилонг', nameLocal: 'Geelong', lat: -38.14711, lon: 144.36069, population: 268984 },
   { id: 2163355, country: 'AU', nameEn: 'Hobart', nameRu: 'Хобарт', nameLocal: 'Hobart', lat: -42.87936, lon: 147.32941, population: 247086 },
   { id: 2146142, country: 'AU', nameEn: 'Townsville', nameRu: 'Таунсвилл', nameLocal: 'Townsville', lat: -19.26639, lon: 146.80569, population: 180820 },
-  { id: 2172797, country: 'AU', nameEn: 'Cairns', nameRu: 'Кернс', nameLocal: 'Cairns', lat: -16.92366, lon: 145.76613, population: 153075 },
+  { id: 2172797, country: 'AU', nameEn: 'Cairns', nameRu: 'Кэрнс', nameLocal: 'Cairns', lat: -16.92366, lon: 145.76613, population: 153075 },
   { id: 2073124, country: 'AU', nameEn: 'Darwin', nameRu: 'Дарвин', nameLocal: 'Darwin', lat: -12.46113, lon: 130.84185, population: 147255 },
   { id: 2146268, country: 'AU', nameEn: 'Toowoomba', nameRu: 'Тувумба', nameLocal: 'Toowoomba', lat: -27.56056, lon: 151.95386, population: 140303 },
-  { id: 2159220, country: 'AU', nameEn: 'Mackay', nameRu: 'Макай', nameLocal: 'Mackay', lat: -21.15345, lon: 149.16554, population: 123183 },
+  { id: 2159220, country: 'AU', nameEn: 'Mackay', nameRu: 'Маккай', nameLocal: 'Mackay', lat: -21.15345, lon: 149.16554, population: 123183 },
   { id: 2177091, country: 'AU', nameEn: 'Ballarat', nameRu: 'Балларат', nameLocal: 'Ballarat', lat: -37.56622, lon: 143.84957, population: 116201 },
   { id: 2067119, country: 'AU', nameEn: 'Mandurah', nameRu: 'Мандура', nameLocal: 'Mandurah', lat: -32.5269, lon: 115.7217, population: 107641 },
   { id: 2176187, country: 'AU', nameEn: 'Bendigo', nameRu: 'Бендиго', nameLocal: 'Bendigo', lat: -36.75818, lon: 144.28024, population: 103034 },
-  { id: 1185241, country: 'BD', nameEn: 'Dhaka', nameRu: 'Даака', nameLocal: 'ঢাকা', lat: 23.7104, lon: 90.40744, population: 10356500 },
+  { id: 1185241, country: 'BD', nameEn: 'Dhaka', nameRu: 'Дакка', nameLocal: 'ঢাকা', lat: 23.7104, lon: 90.40744, population: 10356500 },
   { id: 1205733, country: 'BD', nameEn: 'Chattogram', nameRu: 'Читтагонг', nameLocal: 'চট্টগ্রাম', lat: 22.3384, lon: 91.83168, population: 3920222 },
   { id: 1336135, country: 'BD', nameEn: 'Khulna', nameRu: 'Кхулна', nameLocal: 'খুলনা', lat: 22.80979, lon: 89.56439, population: 1500689 },
   { id: 1185188, country: 'BD', nameEn: 'Rangpur', nameRu: 'Рангпур', nameLocal: 'রংপুর', lat: 25.74664, lon: 89.25166, population: 1031388 },
   { id: 1185186, country: 'BD', nameEn: 'Comilla', nameRu: 'Комилла', nameLocal: 'কুমিল্লা', lat: 23.46186, lon: 91.18503, population: 1030000 },
   { id: 1185128, country: 'BD', nameEn: 'Rajshahi', nameRu: 'Раджшахи', nameLocal: 'রাজশাহী', lat: 24.374, lon: 88.60114, population: 763580 },
   { id: 1185107, country: 'BD', nameEn: 'Shibganj', nameRu: 'Шибгандж', nameLocal: 'Shibganj', lat: 25.00146, lon: 89.32266, population: 378701 }, // local: = en
-  { id: 7483813, country: 'BD', nameEn: 'Natore', nameRu: 'Натор', nameLocal: 'Natore', lat: 24.41112, lon: 88.98673, population: 369138 }, // local: = en
-  { id: 1185098, country: 'BD', nameEn: 'Tungi', nameRu: 'Тунги', nameLocal: 'টঙ্গী', lat: 23.89154, lon: 90.40232, population: 337579 }, // ru: transcribed
-  { id: 1185117, country: 'BD', nameEn: 'Narsingdi', nameRu: 'Нарсингди', nameLocal: 'Narsingdi', lat: 23.92298, lon: 90.71768, population: 281080 }, // ru: transcribed, local: = en
-  { id: 1185281, country: 'BD', nameEn: 'Bagerhat', nameRu: 'Багерхат', nameLocal: 'Bagerhat', lat: 22.65657, lon: 89.79123, population: 266388 }, // local: = en
-  { id: 1336134, country: 'BD', nameEn: 'Cox\'s Bazar', nameRu: 'Кокс-Базар', nameLocal: 'Cox\'s Bazar', lat: 21.43973, lon: 92.00955, population: 253788 }, // local: = en
-  { id: 1336140, country: 'BD', nameEn: 'Jessore', nameRu: 'Джессоре', nameLocal: 'Jessore', lat: 23.16971, lon: 89.21371, population: 243987 }, // ru: transcribed, local: = en
+  { id: 7483813, country: 'BD', nameEn: 'Natore', nameRu: 'Натор', nameLocal: 'নাটোর', lat: 24.41112, lon: 88.98673, population: 369138 },
+  { id: 1185098, country: 'BD', nameEn: 'Tongi', nameRu: 'Тонги', nameLocal: 'টঙ্গী', lat: 23.89154, lon: 90.40232, population: 337579 },
+  { id: 1185117, country: 'BD', nameEn: 'Narsingdi', nameRu: 'Нарсингди', nameLocal: 'নরসিংদী', lat: 23.92298, lon: 90.71768, population: 281080 }, // ru: transcribed
+  { id: 1185281, country: 'BD', nameEn: 'Bagerhat', nameRu: 'Багерхат', nameLocal: 'বাগেরহাট', lat: 22.65657, lon: 89.79123, population: 266388 },
+  { id: 1336134, country: 'BD', nameEn: 'Cox\'s Bazar', nameRu: 'Кокс-Базар', nameLocal: 'কক্সবাজার', lat: 21.43973, lon: 92.00955, population: 253788 },
+  { id: 1336140, country: 'BD', nameEn: 'Jessore', nameRu: 'Джессор', nameLocal: 'যশোর', lat: 23.16971, lon: 89.21371, population: 243987 },
   { id: 1185159, country: 'BD', nameEn: 'Nagarpur', nameRu: 'Нагарпур', nameLocal: 'Nagarpur', lat: 24.05783, lon: 89.87696, population: 238422 }, // ru: transcribed, local: = en
   { id: 1185099, country: 'BD', nameEn: 'Sylhet', nameRu: 'Силхет', nameLocal: 'সিলেট', lat: 24.89904, lon: 91.87198, population: 237000 },
   { id: 1185162, country: 'BD', nameEn: 'Mymensingh', nameRu: 'Майменсингх', nameLocal: 'ময়মনসিংহ', lat: 24.75636, lon: 90.40646, population: 225126 },
-  { id: 1185155, country: 'BD', nameEn: 'Narayanganj', nameRu: 'Нарайангандж', nameLocal: 'Narayanganj', lat: 23.61352, lon: 90.50298, population: 223622 }, // ru: transcribed, local: = en
+  { id: 1185155, country: 'BD', nameEn: 'Narayanganj', nameRu: 'Нарайангандж', nameLocal: 'নারায়ণগঞ্জ', lat: 23.61352, lon: 90.50298, population: 223622 }, // ru: transcribed
   { id: 1337233, country: 'BD', nameEn: 'Bogra', nameRu: 'Богра', nameLocal: 'বগুড়া', lat: 24.85098, lon: 89.37108, population: 210000 },
-  { id: 1203891, country: 'BD', nameEn: 'Dinajpur', nameRu: 'Динаджпур', nameLocal: 'Dinajpur', lat: 25.62745, lon: 88.63779, population: 206234 }, // ru: transcribed, local: = en
+  { id: 1203891, country: 'BD', nameEn: 'Dinajpur', nameRu: 'Динаджпур', nameLocal: 'দিনাজপুর', lat: 25.62745, lon: 88.63779, population: 206234 }, // ru: transcribed
   { id: 1336137, country: 'BD', nameEn: 'Barishal', nameRu: 'Барисал', nameLocal: 'বরিশাল', lat: 22.70497, lon: 90.37013, population: 202242 },
   { id: 6545349, country: 'BD', nameEn: 'Saidpur', nameRu: 'Сайдпур', nameLocal: 'সৈয়দপুর', lat: 25.77769, lon: 88.89169, population: 199422 }, // ru: transcribed
-  { id: 1192366, country: 'BD', nameEn: 'Par Naogaon', nameRu: 'Пар-Наогаон', nameLocal: 'Par Naogaon', lat: 24.80418, lon: 88.94875, population: 192464 }, // ru: transcribed, local: = en
-  { id: 1336143, country: 'BD', nameEn: 'Pabna', nameRu: 'Пабне', nameLocal: 'Pabna', lat: 24.00644, lon: 89.2372, population: 186781 }, // local: = en
-  { id: 9827976, country: 'BD', nameEn: 'Paltan', nameRu: 'Палтан', nameLocal: 'Paltan', lat: 23.73625, lon: 90.41426, population: 184492 }, // ru: transcribed, local: = en
-  { id: 1336144, country: 'BD', nameEn: 'Tangail', nameRu: 'Тангайл', nameLocal: 'Tangail', lat: 24.24984, lon: 89.91655, population: 180144 }, // ru: transcribed, local: = en
-  { id: 1185106, country: 'BD', nameEn: 'Jamalpur', nameRu: 'Джамалпур', nameLocal: 'Jamalpur', lat: 24.91965, lon: 89.94812, population: 167900 }, // ru: transcribed, local: = en
+  { id: 1192366, country: 'BD', nameEn: 'Naogaon', nameRu: 'Наогаон', nameLocal: 'নওগাঁ', lat: 24.80418, lon: 88.94875, population: 192464 },
+  { id: 1336143, country: 'BD', nameEn: 'Pabna', nameRu: 'Пабна', nameLocal: 'পাবনা', lat: 24.00644, lon: 89.2372, population: 186781 },
+  { id: 1336144, country: 'BD', nameEn: 'Tangail', nameRu: 'Тангайл', nameLocal: 'টাঙ্গাইল', lat: 24.24984, lon: 89.91655, population: 180144 }, // ru: transcribed
+  { id: 1185106, country: 'BD', nameEn: 'Jamalpur', nameRu: 'Джамалпур', nameLocal: 'জামালপুর', lat: 24.91965, lon: 89.94812, population: 167900 }, // ru: transcribed
   { id: 7483743, country: 'BD', nameEn: 'Puthia', nameRu: 'Путхия', nameLocal: 'Puthia', lat: 24.36537, lon: 88.83431, population: 159406 }, // local: = en
   { id: 1337240, country: 'BD', nameEn: 'Nawabganj', nameRu: 'Навабгандж', nameLocal: 'Nawabganj', lat: 24.59025, lon: 88.27444, population: 142361 }, // ru: transcribed, local: = en
-  { id: 1185191, country: 'BD', nameEn: 'Kushtia', nameRu: 'Куштиа', nameLocal: 'Kushtia', lat: 23.9028, lon: 89.11943, population: 135724 }, // ru: transcribed, local: = en
+  { id: 1185191, country: 'BD', nameEn: 'Kushtia', nameRu: 'Куштиа', nameLocal: 'কুষ্টিয়া', lat: 23.9028, lon: 89.11943, population: 135724 }, // ru: transcribed
   { id: 1187530, country: 'BD', nameEn: 'Sonargaon', nameRu: 'Сонаргаон', nameLocal: 'Sonargaon', lat: 23.65, lon: 90.61667, population: 130000 }, // local: = en
-  { id: 1185111, country: 'BD', nameEn: 'Satkhira', nameRu: 'Саткхира', nameLocal: 'Satkhira', lat: 22.70817, lon: 89.07185, population: 128918 }, // ru: transcribed, local: = en
+  { id: 1185111, country: 'BD', nameEn: 'Satkhira', nameRu: 'Саткхира', nameLocal: 'সাতক্ষীরা', lat: 22.70817, lon: 89.07185, population: 128918 }, // ru: transcribed
   { id: 1185115, country: 'BD', nameEn: 'Sirajganj', nameRu: 'Сираджгандж', nameLocal: 'সিরাজগঞ্জ', lat: 24.45771, lon: 89.70802, population: 127481 },
-  { id: 1203344, country: 'BD', nameEn: 'Faridpur', nameRu: 'Фаридпур', nameLocal: 'Faridpur', lat: 23.60612, lon: 89.84064, population: 112187 }, // ru: transcribed, local: = en
+  { id: 1203344, country: 'BD', nameEn: 'Faridpur', nameRu: 'Фаридпур', nameLocal: 'ফরিদপুর', lat: 23.60612, lon: 89.84064, population: 112187 }, // ru: transcribed
   { id: 1337248, country: 'BD', nameEn: 'Sherpur', nameRu: 'Шерпур', nameLocal: 'Sherpur', lat: 25.01881, lon: 90.01751, population: 107419 }, // ru: transcribed, local: = en
   { id: 1185263, country: 'BD', nameEn: 'Bhairab Bazar', nameRu: 'Бхайраб-Базар', nameLocal: 'ভৈরব বাজার', lat: 24.0524, lon: 90.9764, population: 105457 }, // ru: transcribed
   { id: 1185121, country: 'BD', nameEn: 'Shahzadpur', nameRu: 'Шахзадпур', nameLocal: 'Shahzadpur', lat: 24.17687, lon: 89.5988, population: 102420 }, // ru: transcribed, local: = en
@@ -88,12 +92,12 @@ export const cities: readonly City[] = [
   { id: 1820491, country: 'BN', nameEn: 'Kuala Belait', nameRu: 'Куала-Белайт', nameLocal: 'Kuala Belait', lat: 4.58361, lon: 114.2312, population: 31178 },
   { id: 1820187, country: 'BN', nameEn: 'Seria', nameRu: 'Сериа', nameLocal: 'Seria', lat: 4.60637, lon: 114.32476, population: 30097 },
   { id: 1820071, country: 'BN', nameEn: 'Tutong', nameRu: 'Тутонг', nameLocal: 'Tutong', lat: 4.80278, lon: 114.64917, population: 19151 }, // ru: transcribed
-  { id: 1252416, country: 'BT', nameEn: 'Thimphu', nameRu: 'Тимбу', nameLocal: 'ཐིམ་ཕུ།', lat: 27.46609, lon: 89.64191, population: 98676 },
+  { id: 1252416, country: 'BT', nameEn: 'Thimphu', nameRu: 'Тхимпху', nameLocal: 'ཐིམ་ཕུ།', lat: 27.46609, lon: 89.64191, population: 98676 },
   { id: 1252484, country: 'BT', nameEn: 'Phuntsholing', nameRu: 'Пхунчолинг', nameLocal: 'ཕུན་ཚོགས་གླིང་', lat: 26.85164, lon: 89.38837, population: 27658 },
   { id: 1252608, country: 'BT', nameEn: 'Tsirang', nameRu: 'Тсиранг', nameLocal: 'Tsirang', lat: 27.0219, lon: 90.12291, population: 22376 }, // ru: transcribed, local: = en
   { id: 1252479, country: 'BT', nameEn: 'Punakha', nameRu: 'Пунакха', nameLocal: 'སྤུ་ན་ཁ་', lat: 27.59137, lon: 89.87743, population: 21500 },
   { id: 1337379, country: 'BT', nameEn: 'Pemagatshel', nameRu: 'Пемагатшел', nameLocal: 'Pemagatshel', lat: 27.03795, lon: 91.40305, population: 13864 }, // ru: transcribed, local: = en
-  { id: 1252490, country: 'BT', nameEn: 'Paro', nameRu: 'Паро', nameLocal: 'Paro', lat: 27.4305, lon: 89.41334, population: 11448 }, // local: = en
+  { id: 1252490, country: 'BT', nameEn: 'Paro', nameRu: 'Паро', nameLocal: 'སྤ་རོ་', lat: 27.4305, lon: 89.41334, population: 11448 },
   { id: 1252460, country: 'BT', nameEn: 'Sarpang', nameRu: 'Сарпанг', nameLocal: 'Sarpang', lat: 26.86395, lon: 90.26745, population: 10416 }, // ru: transcribed, local: = en
   { id: 1337388, country: 'BT', nameEn: 'Samdrup Jongkhar', nameRu: 'Самдруп-Джонгкхар', nameLocal: 'Samdrup Jongkhar', lat: 26.80069, lon: 91.50519, population: 9325 }, // ru: transcribed, local: = en
   { id: 1252395, country: 'BT', nameEn: 'Wangdue Phodrang', nameRu: 'Вангдуэ-Фодранг', nameLocal: 'Wangdue Phodrang', lat: 27.48615, lon: 89.89915, population: 8954 }, // ru: transcribed, local: = en
@@ -109,7 +113,7 @@ export const cities: readonly City[] = [
   { id: 1791247, country: 'CN', nameEn: 'Wuhan', nameRu: 'Ухань', nameLocal: '武汉', lat: 30.58333, lon: 114.26667, population: 10392693 },
   { id: 1812545, country: 'CN', nameEn: 'Dongguan', nameRu: 'Дунгуань', nameLocal: '东莞', lat: 23.01797, lon: 113.74866, population: 9644871 },
   { id: 1790630, country: 'CN', nameEn: 'Xi\'an', nameRu: 'Сиань', nameLocal: '西安', lat: 34.25833, lon: 108.92861, population: 9600000 },
-  { id: 1799962, country: 'CN', nameEn: 'Nanjing', nameRu: 'Наньцзин', nameLocal: '南京', lat: 32.06167, lon: 118.77778, population: 9314685 },
+  { id: 1799962, country: 'CN', nameEn: 'Nanjing', nameRu: 'Нанкин', nameLocal: '南京', lat: 32.06167, lon: 118.77778, population: 9314685 },
   { id: 1808926, country: 'CN', nameEn: 'Hangzhou', nameRu: 'Ханчжоу', nameLocal: '杭州', lat: 30.29365, lon: 120.16142, population: 9236032 },
   { id: 1811103, country: 'CN', nameEn: 'Foshan', nameRu: 'Фошань', nameLocal: '佛山', lat: 23.02677, lon: 113.13148, population: 9042509 },
   { id: 1814906, country: 'CN', nameEn: 'Chongqing', nameRu: 'Чунцин', nameLocal: '重庆', lat: 29.56026, lon: 106.55771, population: 7457599 },
@@ -132,7 +136,6 @@ export const cities: readonly City[] = [
   { id: 1795940, country: 'CN', nameEn: 'Shantou', nameRu: 'Шаньтоу', nameLocal: '汕头', lat: 23.36814, lon: 116.71479, population: 3838900 },
   { id: 1810821, country: 'CN', nameEn: 'Fuzhou', nameRu: 'Фучжоу', nameLocal: '福州', lat: 26.06139, lon: 119.30611, population: 3740000 },
   { id: 1799397, country: 'CN', nameEn: 'Ningbo', nameRu: 'Нинбо', nameLocal: '宁波', lat: 29.87819, lon: 121.54945, population: 3731203 },
-  { id: 1798425, country: 'CN', nameEn: 'Puyang', nameRu: 'Пуян', nameLocal: '浦阳', lat: 29.45679, lon: 119.88872, population: 3590000 }, // ru: transcribed
   { id: 1794903, country: 'CN', nameEn: 'Shiyan', nameRu: 'Шиянь', nameLocal: '十堰', lat: 32.6475, lon: 110.77806, population: 3460000 },
   { id: 1793346, country: 'CN', nameEn: 'Tangshan', nameRu: 'Таншань', nameLocal: '唐山', lat: 39.63333, lon: 118.18333, population: 3372102 },
   { id: 1815456, country: 'CN', nameEn: 'Changzhou', nameRu: 'Чанчжоу', nameLocal: '常州', lat: 31.77359, lon: 119.95401, population: 3290918 },
@@ -147,9 +150,9 @@ export const cities: readonly City[] = [
   { id: 1816971, country: 'CN', nameEn: 'Baoding', nameRu: 'Баодин', nameLocal: '保定', lat: 38.85111, lon: 115.49028, population: 2739887 },
   { id: 1791388, country: 'CN', nameEn: 'Wenzhou', nameRu: 'Вэньчжоу', nameLocal: '温州', lat: 27.99942, lon: 120.66682, population: 2650000 },
   { id: 1785725, country: 'CN', nameEn: 'Yunfu', nameRu: 'Юньфу', nameLocal: '云浮', lat: 22.92787, lon: 112.03809, population: 2612800 },
-  { id: 1797873, country: 'CN', nameEn: 'Huai\'an', nameRu: 'Хуайань', nameLocal: 'Huai\'an', lat: 33.58861, lon: 119.01917, population: 2494013 }, // ru: transcribed, local: = en
+  { id: 1797873, country: 'CN', nameEn: 'Huai\'an', nameRu: 'Хуайань', nameLocal: '淮安', lat: 33.58861, lon: 119.01917, population: 2494013 }, // ru: transcribed
   { id: 1800163, country: 'CN', nameEn: 'Nanchang', nameRu: 'Наньчан', nameLocal: '南昌', lat: 28.68396, lon: 115.85306, population: 2357839 },
-  { id: 2036892, country: 'CN', nameEn: 'Hohhot', nameRu: 'Хох хот', nameLocal: '呼和浩特', lat: 40.81056, lon: 111.65222, population: 2350000 },
+  { id: 2036892, country: 'CN', nameEn: 'Hohhot', nameRu: 'Хух-Хото', nameLocal: '呼和浩特', lat: 40.81056, lon: 111.65222, population: 2350000 },
   { id: 1795855, country: 'CN', nameEn: 'Shaoxing', nameRu: 'Шаосин', nameLocal: '绍兴', lat: 30.00237, lon: 120.57864, population: 2300000 },
   { id: 1799722, country: 'CN', nameEn: 'Nantong', nameRu: 'Наньтун', nameLocal: '南通', lat: 32.03028, lon: 120.87472, population: 2273326 },
   { id: 1787093, country: 'CN', nameEn: 'Yantai', nameRu: 'Яньтай', nameLocal: '烟台', lat: 37.47649, lon: 121.44081, population: 2227733 },
@@ -169,17 +172,17 @@ export const cities: readonly City[] = [
   { id: 1806299, country: 'CN', nameEn: 'Jiangmen', nameRu: 'Цзянмэнь', nameLocal: '江门', lat: 22.58333, lon: 113.08333, population: 1795459 },
   { id: 1815251, country: 'CN', nameEn: 'Jiangyin', nameRu: 'Цзянъинь', nameLocal: '江阴', lat: 31.91102, lon: 120.26302, population: 1779515 }, // ru: transcribed
   { id: 1810845, country: 'CN', nameEn: 'Fuyang', nameRu: 'Фуян', nameLocal: '阜阳', lat: 32.9, lon: 115.81667, population: 1768947 },
-  { id: 11838258, country: 'CN', nameEn: 'Bayan Nur', nameRu: 'Bayan Nur', nameLocal: 'Bayan Nur', lat: 40.74143, lon: 107.38599, population: 1760000 }, // ru: = en, local: = en
+  { id: 11838258, country: 'CN', nameEn: 'Bayan Nur', nameRu: 'Баян-Нур', nameLocal: '巴彦淖尔', lat: 40.74143, lon: 107.38599, population: 1760000 },
   { id: 1815395, country: 'CN', nameEn: 'Chaozhou', nameRu: 'Чаочжоу', nameLocal: '潮州', lat: 23.65396, lon: 116.62262, population: 1750945 },
   { id: 1797945, country: 'CN', nameEn: 'Qingyuan', nameRu: 'Цинъюань', nameLocal: '清远', lat: 23.7, lon: 113.03333, population: 1738424 },
-  { id: 1793724, country: 'CN', nameEn: 'Tai\'an', nameRu: 'Тайань', nameLocal: 'Tai\'an', lat: 36.18528, lon: 117.12, population: 1735425 }, // local: = en
+  { id: 1793724, country: 'CN', nameEn: 'Tai\'an', nameRu: 'Тайань', nameLocal: '泰安', lat: 36.18528, lon: 117.12, population: 1735425 },
   { id: 1788852, country: 'CN', nameEn: 'Xining', nameRu: 'Синин', nameLocal: '西宁', lat: 36.62554, lon: 101.75739, population: 1677177 },
-  { id: 7283386, country: 'CN', nameEn: 'Changshu', nameRu: 'Чаншу', nameLocal: 'Changshu', lat: 31.64615, lon: 120.74221, population: 1677050 }, // ru: transcribed, local: = en
-  { id: 1807681, country: 'CN', nameEn: 'Huainan', nameRu: 'Хуайнань', nameLocal: 'Huainan', lat: 32.62639, lon: 116.99694, population: 1666826 }, // ru: transcribed, local: = en
-  { id: 1793743, country: 'CN', nameEn: 'Suzhou', nameRu: 'Сучжоу', nameLocal: '宿州', lat: 33.63611, lon: 116.97889, population: 1647642 },
+  { id: 7283386, country: 'CN', nameEn: 'Changshu', nameRu: 'Чаншу', nameLocal: '常熟', lat: 31.64615, lon: 120.74221, population: 1677050 }, // ru: transcribed
+  { id: 1807681, country: 'CN', nameEn: 'Huainan', nameRu: 'Хуайнань', nameLocal: '淮南', lat: 32.62639, lon: 116.99694, population: 1666826 }, // ru: transcribed
+  { id: 1793743, country: 'CN', nameEn: 'Suzhou (Anhui)', nameRu: 'Сучжоу (Аньхой)', nameLocal: '宿州', lat: 33.63611, lon: 116.97889, population: 1647642 },
   { id: 1802206, country: 'CN', nameEn: 'Lu\'an', nameRu: 'Луань', nameLocal: '六安', lat: 31.73561, lon: 116.51688, population: 1644344 },
   { id: 1787746, country: 'CN', nameEn: 'Yancheng', nameRu: 'Яньчэн', nameLocal: '盐城', lat: 33.3575, lon: 120.1573, population: 1615717 },
-  { id: 1793505, country: 'CN', nameEn: 'Taizhou', nameRu: 'Тайчжоу', nameLocal: '泰州', lat: 32.49069, lon: 119.90812, population: 1607108 },
+  { id: 1793505, country: 'CN', nameEn: 'Taizhou (Jiangsu)', nameRu: 'Тайчжоу (Цзянсу)', nameLocal: '泰州', lat: 32.49069, lon: 119.90812, population: 1607108 },
   { id: 2037860, country: 'CN', nameEn: 'Daqing', nameRu: 'Дацин', nameLocal: '大庆', lat: 46.58333, lon: 125, population: 1604027 },
   { id: 1791236, country: 'CN', nameEn: 'Wuhu', nameRu: 'Уху', nameLocal: '芜湖', lat: 31.33728, lon: 118.37351, population: 1598165 },
   { id: 1813325, country: 'CN', nameEn: 'Dazhou', nameRu: 'Дачжоу', nameLocal: '达州', lat: 31.2106, lon: 107.46308, population: 1589435 },
@@ -190,7 +193,7 @@ export const cities: readonly City[] = [
   { id: 1798449, country: 'CN', nameEn: 'Putian', nameRu: 'Путянь', nameLocal: '莆田', lat: 25.43944, lon: 119.01028, population: 1539389 },
   { id: 1783934, country: 'CN', nameEn: 'Shangqiu', nameRu: 'Шанцю', nameLocal: '商丘', lat: 34.45, lon: 115.65, population: 1536392 },
   { id: 1786657, country: 'CN', nameEn: 'Yinchuan', nameRu: 'Иньчуань', nameLocal: '银川', lat: 38.46806, lon: 106.27306, population: 1487579 },
-  { id: 8400694, country: 'CN', nameEn: 'Taizhou', nameRu: 'Тайчжоу', nameLocal: '台州', lat: 28.66266, lon: 121.43312, population: 1485502 },
+  { id: 8400694, country: 'CN', nameEn: 'Taizhou (Zhejiang)', nameRu: 'Тайчжоу (Чжэцзян)', nameLocal: '台州', lat: 28.66266, lon: 121.43312, population: 1485502 },
   { id: 1814870, country: 'CN', nameEn: 'Yiwu', nameRu: 'Иу', nameLocal: '义乌', lat: 29.31506, lon: 120.07676, population: 1481384 },
   { id: 1797353, country: 'CN', nameEn: 'Quanzhou', nameRu: 'Цюаньчжоу', nameLocal: '泉州', lat: 24.91389, lon: 118.58583, population: 1469157 },
   { id: 1805528, country: 'CN', nameEn: 'Jinhua', nameRu: 'Цзиньхуа', nameLocal: '金华', lat: 29.10678, lon: 119.64421, population: 1463990 },
@@ -199,7 +202,7 @@ export const cities: readonly City[] = [
   { id: 1804879, country: 'CN', nameEn: 'Kaifeng', nameRu: 'Кайфэн', nameLocal: '开封', lat: 34.7986, lon: 114.30742, population: 1451741 },
   { id: 2038632, country: 'CN', nameEn: 'Anshan', nameRu: 'Аньшань', nameLocal: '鞍山', lat: 41.12361, lon: 122.99, population: 1450000 },
   { id: 10942359, country: 'CN', nameEn: 'Baoji', nameRu: 'Баоцзи', nameLocal: '宝鸡', lat: 34.36775, lon: 107.23705, population: 1437802 },
-  { id: 1793771, country: 'CN', nameEn: 'Suqian', nameRu: 'Суцянь', nameLocal: 'Suqian', lat: 33.94917, lon: 118.29583, population: 1437685 }, // ru: transcribed, local: = en
+  { id: 1793771, country: 'CN', nameEn: 'Suqian', nameRu: 'Суцянь', nameLocal: '宿迁', lat: 33.94917, lon: 118.29583, population: 1437685 }, // ru: transcribed
   { id: 1803300, country: 'CN', nameEn: 'Liuzhou', nameRu: 'Лючжоу', nameLocal: '柳州', lat: 24.32405, lon: 109.40698, population: 1436599 }, // ru: transcribed
   { id: 1787331, country: 'CN', nameEn: 'Zhangjiagang', nameRu: 'Чжанцзяган', nameLocal: '张家港', lat: 31.865, lon: 120.53889, population: 1432044 }, // ru: transcribed
   { id: 1797658, country: 'CN', nameEn: 'Jinjiang', nameRu: 'Цзиньцзян', nameLocal: '晋江', lat: 24.81978, lon: 118.57415, population: 1416151 },
@@ -208,7 +211,7 @@ export const cities: readonly City[] = [
   { id: 1784990, country: 'CN', nameEn: 'Zhanjiang', nameRu: 'Чжаньцзян', nameLocal: '湛江', lat: 21.23391, lon: 110.38749, population: 1400709 },
   { id: 2037355, country: 'CN', nameEn: 'Fushun', nameRu: 'Фушунь', nameLocal: '抚顺', lat: 41.88669, lon: 123.94363, population: 1400646 },
   { id: 1801792, country: 'CN', nameEn: 'Luoyang', nameRu: 'Лоян', nameLocal: '洛阳', lat: 34.68361, lon: 112.45361, population: 1390581 },
-  { id: 1802875, country: 'CN', nameEn: 'Guankou', nameRu: 'Лиуянг', nameLocal: '浏阳', lat: 28.15861, lon: 113.62709, population: 1380000 },
+  { id: 1802875, country: 'CN', nameEn: 'Liuyang', nameRu: 'Люян', nameLocal: '浏阳', lat: 28.15861, lon: 113.62709, population: 1380000 },
   { id: 1808963, country: 'CN', nameEn: 'Handan', nameRu: 'Ханьдань', nameLocal: '邯郸', lat: 36.60999, lon: 114.48764, population: 1358318 },
   { id: 1786764, country: 'CN', nameEn: 'Yichang', nameRu: 'Ичан', nameLocal: '宜昌', lat: 30.71444, lon: 111.28472, population: 1350150 },
   { id: 1808198, country: 'CN', nameEn: 'Heze', nameRu: 'Хэцзэ', nameLocal: '菏泽', lat: 35.23929, lon: 115.47358, population: 1346717 },
@@ -216,18 +219,18 @@ export const cities: readonly City[] = [
   { id: 1801180, country: 'CN', nameEn: 'Maoming', nameRu: 'Маомин', nameLocal: '茂名', lat: 21.66625, lon: 110.91364, population: 1307802 },
   { id: 1797551, country: 'CN', nameEn: 'Qinzhou', nameRu: 'Циньчжоу', nameLocal: '钦州', lat: 21.98247, lon: 108.65061, population: 1296300 },
   { id: 1801934, country: 'CN', nameEn: 'Luohe', nameRu: 'Лохэ', nameLocal: '漯河', lat: 33.56394, lon: 114.04272, population: 1294974 },
-  { id: 1790587, country: 'CN', nameEn: 'Xiangyang', nameRu: 'Сянфань', nameLocal: '襄樊', lat: 32.0422, lon: 112.14479, population: 1294733 },
+  { id: 1790587, country: 'CN', nameEn: 'Xiangyang', nameRu: 'Сянъян', nameLocal: '襄阳', lat: 32.0422, lon: 112.14479, population: 1294733 },
   { id: 1806408, country: 'CN', nameEn: 'Yangjiang', nameRu: 'Янцзян', nameLocal: '阳江', lat: 21.85563, lon: 111.96272, population: 1292987 },
   { id: 1786760, country: 'CN', nameEn: 'Yixing', nameRu: 'Исин', nameLocal: '宜兴', lat: 31.36059, lon: 119.82016, population: 1285785 }, // ru: transcribed
-  { id: 1788046, country: 'CN', nameEn: 'Xuchang', nameRu: 'Сюйчан', nameLocal: '将官池', lat: 34.03189, lon: 113.86299, population: 1265536 }, // ru: transcribed
+  { id: 1788046, country: 'CN', nameEn: 'Xuchang', nameRu: 'Сюйчан', nameLocal: '许昌', lat: 34.03189, lon: 113.86299, population: 1265536 }, // ru: transcribed
   { id: 1783745, country: 'CN', nameEn: 'Zigong', nameRu: 'Цзыгун', nameLocal: '自贡', lat: 29.34162, lon: 104.77689, population: 1262064 },
   { id: 10630003, country: 'CN', nameEn: 'Xuzhou', nameRu: 'Сюйчжоу', nameLocal: '徐州', lat: 34.20442, lon: 117.28386, population: 1253991 },
   { id: 1799491, country: 'CN', nameEn: 'Neijiang', nameRu: 'Нэйцзян', nameLocal: '内江', lat: 29.58354, lon: 105.06216, population: 1251095 },
-  { id: 1808316, country: 'CN', nameEn: 'Yiyang', nameRu: 'Иян', nameLocal: 'Yiyang', lat: 28.58917, lon: 112.32833, population: 1249807 }, // local: = en
+  { id: 1808316, country: 'CN', nameEn: 'Yiyang', nameRu: 'Иян', nameLocal: '益阳', lat: 28.58917, lon: 112.32833, population: 1249807 },
   { id: 1805518, country: 'CN', nameEn: 'Jining', nameRu: 'Цзинин', nameLocal: '济宁', lat: 35.405, lon: 116.58139, population: 1241012 },
-  { id: 1788534, country: 'CN', nameEn: 'Xinyang', nameRu: 'Цзинань', nameLocal: '信阳', lat: 32.12278, lon: 114.06556, population: 1230042 },
+  { id: 1788534, country: 'CN', nameEn: 'Xinyang', nameRu: 'Синьян', nameLocal: '信阳', lat: 32.12278, lon: 114.06556, population: 1230042 },
   { id: 1803834, country: 'CN', nameEn: 'Liaocheng', nameRu: 'Ляочэн', nameLocal: '聊城', lat: 36.45064, lon: 116.00247, population: 1229768 },
-  { id: 10942283, country: 'CN', nameEn: 'Jinzhong', nameRu: 'Цзиньчжун', nameLocal: 'Jinzhong', lat: 37.68403, lon: 112.75471, population: 1226617 }, // ru: transcribed, local: = en
+  { id: 10942283, country: 'CN', nameEn: 'Jinzhong', nameRu: 'Цзиньчжун', nameLocal: '晋中', lat: 37.68403, lon: 112.75471, population: 1226617 }, // ru: transcribed
   { id: 1808956, country: 'CN', nameEn: 'Changzhi', nameRu: 'Чанчжи', nameLocal: '长治', lat: 36.18389, lon: 113.10528, population: 1214940 },
   { id: 1792892, country: 'CN', nameEn: 'Tianshui', nameRu: 'Тяньшуй', nameLocal: '天水', lat: 34.57952, lon: 105.74238, population: 1212791 }, // ru: transcribed
   { id: 1791636, country: 'CN', nameEn: 'Weinan', nameRu: 'Вэйнань', nameLocal: '渭南', lat: 34.50355, lon: 109.50891, population: 1199290 },
@@ -239,54 +242,53 @@ export const cities: readonly City[] = [
   { id: 1787858, country: 'CN', nameEn: 'Shangrao', nameRu: 'Шанжао', nameLocal: '上饶', lat: 28.45179, lon: 117.94287, population: 1116486 },
   { id: 1807700, country: 'CN', nameEn: 'Huaibei', nameRu: 'Хуайбэй', nameLocal: '淮北', lat: 33.97444, lon: 116.79167, population: 1113321 },
   { id: 1800818, country: 'CN', nameEn: 'Meishan', nameRu: 'Мэйшань', nameLocal: '眉山', lat: 30.04392, lon: 103.83696, population: 1107742 },
-  { id: 1810820, country: 'CN', nameEn: 'Fuzhou', nameRu: 'Фучжоу', nameLocal: '抚州', lat: 27.95999, lon: 116.33333, population: 1089888 },
+  { id: 1810820, country: 'CN', nameEn: 'Fuzhou (Jiangxi)', nameRu: 'Фучжоу (Цзянси)', nameLocal: '抚州', lat: 27.95999, lon: 116.33333, population: 1089888 },
   { id: 1809532, country: 'CN', nameEn: 'Guigang', nameRu: 'Гуйган', nameLocal: '贵港', lat: 23.11603, lon: 109.59472, population: 1086327 },
   { id: 1808370, country: 'CN', nameEn: 'Hengyang', nameRu: 'Хэнъян', nameLocal: '衡阳', lat: 26.88946, lon: 112.61888, population: 1075516 },
   { id: 1785781, country: 'CN', nameEn: 'Yulin', nameRu: 'Юйлинь', nameLocal: '玉林', lat: 22.6305, lon: 110.14686, population: 1056743 },
   { id: 1805540, country: 'CN', nameEn: 'Jingzhou', nameRu: 'Цзинчжоу', nameLocal: '荆州', lat: 30.35028, lon: 112.19028, population: 1052282 },
-  { id: 1788572, country: 'CN', nameEn: 'Xinxiang', nameRu: 'Синьсян', nameLocal: '南干道', lat: 35.19033, lon: 113.80151, population: 1047088 },
+  { id: 1788572, country: 'CN', nameEn: 'Xinxiang', nameRu: 'Синьсян', nameLocal: '新乡', lat: 35.19033, lon: 113.80151, population: 1047088 },
   { id: 1786746, country: 'CN', nameEn: 'Yichun', nameRu: 'Ичунь', nameLocal: '宜春', lat: 27.83333, lon: 114.4, population: 1045952 },
   { id: 1790353, country: 'CN', nameEn: 'Xianyang', nameRu: 'Сяньян', nameLocal: '咸阳', lat: 34.33778, lon: 108.70261, population: 1034081 },
   { id: 1796556, country: 'CN', nameEn: 'Sanya', nameRu: 'Санья', nameLocal: '三亚', lat: 18.24306, lon: 109.505, population: 1031396 },
   { id: 1795874, country: 'CN', nameEn: 'Shaoguan', nameRu: 'Шаогуань', nameLocal: '韶关', lat: 24.8, lon: 113.58333, population: 1028460 },
   { id: 1802276, country: 'CN', nameEn: 'Longyan', nameRu: 'Лунъянь', nameLocal: '龙岩', lat: 25.07485, lon: 117.01775, population: 1025087 },
+  { id: 1786217, country: 'CN', nameEn: 'Yongzhou', nameRu: 'Юнчжоу', nameLocal: '永州', lat: 26.42389, lon: 111.61306, population: 1020715 }, // ru: transcribed
   { id: 2036973, country: 'CN', nameEn: 'Heihe', nameRu: 'Хэйхэ', nameLocal: '黑河', lat: 50.24413, lon: 127.49016, population: 109427 },
   { id: 2036653, country: 'CN', nameEn: 'Hunchun', nameRu: 'Хуньчунь', nameLocal: '珲春', lat: 42.8675, lon: 130.35806, population: 77028 },
-  { id: 2035836, country: 'CN', nameEn: 'Manzhouli', nameRu: 'Маньчжурия', nameLocal: '满州里', lat: 49.6, lon: 117.43333, population: 54808 },
+  { id: 2035836, country: 'CN', nameEn: 'Manzhouli', nameRu: 'Маньчжурия', nameLocal: '满洲里', lat: 49.6, lon: 117.43333, population: 54808 },
   { id: 2037485, country: 'CN', nameEn: 'Erenhot', nameRu: 'Эрэн-Хото', nameLocal: '二连浩特', lat: 43.6475, lon: 111.97667, population: 16427 },
   { id: 2034657, country: 'CN', nameEn: 'Suifenhe', nameRu: 'Суйфэньхэ', nameLocal: '绥芬河', lat: 44.39982, lon: 131.14775, population: 15183 }, // ru: transcribed
-  { id: 8740209, country: 'FJ', nameEn: 'Nasinu', nameRu: 'Nasinu', nameLocal: 'Nasinu', lat: -18.07051, lon: 178.51313, population: 92043 }, // ru: = en
+  { id: 8740209, country: 'FJ', nameEn: 'Nasinu', nameRu: 'Насину', nameLocal: 'Nasinu', lat: -18.07051, lon: 178.51313, population: 92043 }, // ru: transcribed
   { id: 2198148, country: 'FJ', nameEn: 'Suva', nameRu: 'Сува', nameLocal: 'Suva', lat: -18.13683, lon: 178.42531, population: 77366 },
   { id: 2204506, country: 'FJ', nameEn: 'Lautoka', nameRu: 'Лаутока', nameLocal: 'Lautoka', lat: -17.61686, lon: 177.45049, population: 52500 },
   { id: 2202064, country: 'FJ', nameEn: 'Nadi', nameRu: 'Нанди', nameLocal: 'Nadi', lat: -17.80309, lon: 177.41617, population: 42284 },
-  { id: 2204582, country: 'FJ', nameEn: 'Labasa', nameRu: 'Labasa', nameLocal: 'Labasa', lat: -16.4332, lon: 179.36451, population: 27949 }, // ru: = en
-  { id: 2198365, country: 'FJ', nameEn: 'Sigatoka', nameRu: 'Sigatoka', nameLocal: 'Sigatoka', lat: -18.14307, lon: 177.50691, population: 17622 }, // ru: = en
+  { id: 2204582, country: 'FJ', nameEn: 'Labasa', nameRu: 'Ламбаса', nameLocal: 'Labasa', lat: -16.4332, lon: 179.36451, population: 27949 },
+  { id: 2198365, country: 'FJ', nameEn: 'Sigatoka', nameRu: 'Сигатока', nameLocal: 'Sigatoka', lat: -18.14307, lon: 177.50691, population: 17622 }, // ru: transcribed
   { id: 8335413, country: 'FJ', nameEn: 'Ba', nameRu: 'Мба', nameLocal: 'Ba', lat: -17.5343, lon: 177.67407, population: 14596 },
-  { id: 2204417, country: 'FJ', nameEn: 'Levuka', nameRu: 'Levuka', nameLocal: 'Levuka', lat: -18.06667, lon: 179.31667, population: 8360 }, // ru: = en
+  { id: 2204417, country: 'FJ', nameEn: 'Levuka', nameRu: 'Левука', nameLocal: 'Levuka', lat: -18.06667, lon: 179.31667, population: 8360 }, // ru: transcribed
   { id: 2081114, country: 'FM', nameEn: 'Weno', nameRu: 'Вено', nameLocal: 'Weno', lat: 7.44648, lon: 151.84135, population: 13856 },
-  { id: 2081342, country: 'FM', nameEn: 'Tofol', nameRu: 'Tofol', nameLocal: 'Tofol', lat: 5.32479, lon: 163.00781, population: 9686 }, // ru: = en
-  { id: 7648112, country: 'FM', nameEn: 'Colonia', nameRu: 'Colonia', nameLocal: 'Colonia', lat: 9.51638, lon: 138.12167, population: 7371 }, // ru: = en
-  { id: 4043034, country: 'FM', nameEn: 'Kolonia', nameRu: 'Kolonia', nameLocal: 'Kolonia', lat: 6.964, lon: 158.2062, population: 6074 }, // ru: = en
-  { id: 2082038, country: 'FM', nameEn: 'Kolonia Town', nameRu: 'Kolonia Town', nameLocal: 'Kolonia Town', lat: 6.964, lon: 158.206, population: 5681 }, // ru: = en
-  { id: 2081986, country: 'FM', nameEn: 'Palikir - National Government Center', nameRu: 'Паликир', nameLocal: 'Palikir - National Government Center', lat: 6.92477, lon: 158.16109, population: 0 },
-  { id: 1819729, country: 'HK', nameEn: 'Hong Kong', nameRu: 'Хонгконг', nameLocal: '香港', lat: 22.27832, lon: 114.17469, population: 7482500 },
-  { id: 1819609, country: 'HK', nameEn: 'Kowloon', nameRu: 'Цзюлун', nameLocal: '九龍', lat: 22.31667, lon: 114.18333, population: 2303100 },
-  { id: 1931681, country: 'HK', nameEn: 'Victoria', nameRu: 'Victoria', nameLocal: 'Victoria', lat: 22.2875, lon: 114.14417, population: 956800 }, // ru: = en, local: = en
-  { id: 1818446, country: 'HK', nameEn: 'Tuen Mun', nameRu: 'Туен Мун', nameLocal: '屯門', lat: 22.39175, lon: 113.97157, population: 507900 },
-  { id: 1818920, country: 'HK', nameEn: 'Sha Tin', nameRu: 'Sha Tin', nameLocal: 'Sha Tin', lat: 22.38333, lon: 114.18333, population: 495200 }, // ru: = en, local: = en
-  { id: 1818506, country: 'HK', nameEn: 'Tseung Kwan O', nameRu: 'Tseung Kwan O', nameLocal: 'Tseung Kwan O', lat: 22.32789, lon: 114.24992, population: 412900 }, // ru: = en, local: = en
-  { id: 1819595, country: 'HK', nameEn: 'Kwai Chung', nameRu: 'Kwai Chung', nameLocal: '葵涌', lat: 22.36828, lon: 114.13877, population: 331600 }, // ru: = en
-  { id: 1818209, country: 'HK', nameEn: 'Tsuen Wan', nameRu: 'Tsuen Wan', nameLocal: '荃灣', lat: 22.37137, lon: 114.11329, population: 299400 }, // ru: = en
-  { id: 1818558, country: 'HK', nameEn: 'Tin Shui Wai', nameRu: 'Tin Shui Wai', nameLocal: '天水圍', lat: 22.45679, lon: 114.00234, population: 282400 }, // ru: = en
-  { id: 1818673, country: 'HK', nameEn: 'Tai Po', nameRu: 'Tai Po', nameLocal: '大埔', lat: 22.45007, lon: 114.16877, population: 274100 }, // ru: = en
-  { id: 1819873, country: 'HK', nameEn: 'Fanling', nameRu: 'Fanling', nameLocal: 'Fanling', lat: 22.49487, lon: 114.13949, population: 263200 }, // ru: = en, local: = en
-  { id: 1819400, country: 'HK', nameEn: 'Ma On Shan', nameRu: 'Ma On Shan', nameLocal: '馬鞍山', lat: 22.40613, lon: 114.24079, population: 215200 }, // ru: = en
-  { id: 1818483, country: 'HK', nameEn: 'Tsing Yi Town', nameRu: 'Tsing Yi Town', nameLocal: 'Tsing Yi Town', lat: 22.35, lon: 114.1, population: 182100 }, // ru: = en, local: = en
-  { id: 1818223, country: 'HK', nameEn: 'Yuen Long Kau Hui', nameRu: 'Yuen Long Kau Hui', nameLocal: '元朗舊墟', lat: 22.45, lon: 114.03333, population: 169600 }, // ru: = en
+  { id: 2081342, country: 'FM', nameEn: 'Tofol', nameRu: 'Тофол', nameLocal: 'Tofol', lat: 5.32479, lon: 163.00781, population: 9686 }, // ru: transcribed
+  { id: 7648112, country: 'FM', nameEn: 'Colonia', nameRu: 'Колония (Яп)', nameLocal: 'Colonia', lat: 9.51638, lon: 138.12167, population: 7371 },
+  { id: 4043034, country: 'FM', nameEn: 'Kolonia', nameRu: 'Колония (Понпеи)', nameLocal: 'Kolonia', lat: 6.964, lon: 158.2062, population: 6074 },
+  { id: 2081986, country: 'FM', nameEn: 'Palikir', nameRu: 'Паликир', nameLocal: 'Palikir', lat: 6.92477, lon: 158.16109, population: 0 },
+  { id: 1819729, country: 'HK', nameEn: 'Hong Kong', nameRu: 'Гонконг', nameLocal: '香港', lat: 22.27832, lon: 114.17469, population: 7482500 },
+  { id: 1819609, country: 'HK', nameEn: 'Kowloon', nameRu: 'Коулун', nameLocal: '九龍', lat: 22.31667, lon: 114.18333, population: 2303100 },
+  { id: 1818446, country: 'HK', nameEn: 'Tuen Mun', nameRu: 'Туньмунь', nameLocal: '屯門', lat: 22.39175, lon: 113.97157, population: 507900 },
+  { id: 1818920, country: 'HK', nameEn: 'Sha Tin', nameRu: 'Шатинь', nameLocal: '沙田', lat: 22.38333, lon: 114.18333, population: 495200 },
+  { id: 1818506, country: 'HK', nameEn: 'Tseung Kwan O', nameRu: 'Чёнкуаньоу', nameLocal: '將軍澳', lat: 22.32789, lon: 114.24992, population: 412900 },
+  { id: 1819595, country: 'HK', nameEn: 'Kwai Chung', nameRu: 'Куайчхун', nameLocal: '葵涌', lat: 22.36828, lon: 114.13877, population: 331600 },
+  { id: 1818209, country: 'HK', nameEn: 'Tsuen Wan', nameRu: 'Чхюньвань', nameLocal: '荃灣', lat: 22.37137, lon: 114.11329, population: 299400 },
+  { id: 1818558, country: 'HK', nameEn: 'Tin Shui Wai', nameRu: 'Тиньсёйвай', nameLocal: '天水圍', lat: 22.45679, lon: 114.00234, population: 282400 },
+  { id: 1818673, country: 'HK', nameEn: 'Tai Po', nameRu: 'Тайпоу', nameLocal: '大埔', lat: 22.45007, lon: 114.16877, population: 274100 },
+  { id: 1819873, country: 'HK', nameEn: 'Fanling', nameRu: 'Фаньлин', nameLocal: '粉嶺', lat: 22.49487, lon: 114.13949, population: 263200 },
+  { id: 1819400, country: 'HK', nameEn: 'Ma On Shan', nameRu: 'Маоньшань', nameLocal: '馬鞍山', lat: 22.40613, lon: 114.24079, population: 215200 },
+  { id: 1818483, country: 'HK', nameEn: 'Tsing Yi', nameRu: 'Чхинъи', nameLocal: '青衣', lat: 22.35, lon: 114.1, population: 182100 },
+  { id: 1818223, country: 'HK', nameEn: 'Yuen Long', nameRu: 'Юньлон', nameLocal: '元朗', lat: 22.45, lon: 114.03333, population: 169600 },
   { id: 1819757, country: 'HK', nameEn: 'Aberdeen', nameRu: 'Абердин', nameLocal: '香港仔', lat: 22.24802, lon: 114.15289, population: 157400 },
-  { id: 11101593, country: 'HK', nameEn: 'Tung Chung', nameRu: 'Tung Chung', nameLocal: '東涌', lat: 22.28783, lon: 113.94243, population: 114100 }, // ru: = en
+  { id: 11101593, country: 'HK', nameEn: 'Tung Chung', nameRu: 'Тунчхун', nameLocal: '東涌', lat: 22.28783, lon: 113.94243, population: 114100 },
   { id: 1642911, country: 'ID', nameEn: 'Jakarta', nameRu: 'Джакарта', nameLocal: 'Jakarta', lat: -6.21462, lon: 106.84513, population: 8540121 },
-  { id: 1625822, country: 'ID', nameEn: 'Surabaya', nameRu: 'Сурабайа', nameLocal: 'Surabaya', lat: -7.24917, lon: 112.75083, population: 2874314 },
+  { id: 1625822, country: 'ID', nameEn: 'Surabaya', nameRu: 'Сурабая', nameLocal: 'Surabaya', lat: -7.24917, lon: 112.75083, population: 2874314 },
   { id: 1649378, country: 'ID', nameEn: 'Bekasi', nameRu: 'Бекаси', nameLocal: 'Bekasi', lat: -6.2349, lon: 106.9896, population: 2564940 },
   { id: 1650357, country: 'ID', nameEn: 'Bandung', nameRu: 'Бандунг', nameLocal: 'Bandung', lat: -6.92222, lon: 107.60694, population: 2444160 },
   { id: 1214520, country: 'ID', nameEn: 'Medan', nameRu: 'Медан', nameLocal: 'Medan', lat: 3.58333, lon: 98.66667, population: 2435252 },
@@ -295,7 +297,7 @@ export const cities: readonly City[] = [
   { id: 1633070, country: 'ID', nameEn: 'Palembang', nameRu: 'Палембанг', nameLocal: 'Palembang', lat: -2.91673, lon: 104.7458, population: 1668848 },
   { id: 1627896, country: 'ID', nameEn: 'Semarang', nameRu: 'Семаранг', nameLocal: 'Semarang', lat: -6.99306, lon: 110.42083, population: 1653524 },
   { id: 1622786, country: 'ID', nameEn: 'Makassar', nameRu: 'Макассар', nameLocal: 'Makassar', lat: -5.14861, lon: 119.43194, population: 1423877 },
-  { id: 8581443, country: 'ID', nameEn: 'South Tangerang', nameRu: 'Соутх-Тангеранг', nameLocal: 'South Tangerang', lat: -6.28862, lon: 106.71789, population: 1365688 }, // ru: transcribed
+  { id: 8581443, country: 'ID', nameEn: 'South Tangerang', nameRu: 'Южный Тангеранг', nameLocal: 'South Tangerang', lat: -6.28862, lon: 106.71789, population: 1365688 },
   { id: 1642548, country: 'ID', nameEn: 'Jepara', nameRu: 'Джепара', nameLocal: 'Jepara', lat: -6.5924, lon: 110.671, population: 1257912 }, // ru: transcribed
   { id: 1624917, country: 'ID', nameEn: 'Bandar Lampung', nameRu: 'Бандар-Лампунг', nameLocal: 'Bandar Lampung', lat: -5.42917, lon: 105.26111, population: 1166066 },
   { id: 6295587, country: 'ID', nameEn: 'Batam', nameRu: 'Батам', nameLocal: 'Batam', lat: 1.14937, lon: 104.02491, population: 1164352 },
@@ -310,7 +312,7 @@ export const cities: readonly City[] = [
   { id: 1626801, country: 'ID', nameEn: 'Situbondo', nameRu: 'Ситубондо', nameLocal: 'Situbondo', lat: -7.70623, lon: 114.00976, population: 685967 }, // ru: transcribed
   { id: 1630789, country: 'ID', nameEn: 'Pontianak', nameRu: 'Понтианак', nameLocal: 'Pontianak', lat: -0.03194, lon: 109.325, population: 658685 },
   { id: 1650213, country: 'ID', nameEn: 'Banjarmasin', nameRu: 'Банджармасин', nameLocal: 'Banjarmasin', lat: -3.31987, lon: 114.59075, population: 657663 },
-  { id: 1642858, country: 'ID', nameEn: 'Jambi City', nameRu: 'Джамби', nameLocal: 'Jambi City', lat: -1.6, lon: 103.61667, population: 606200 },
+  { id: 1642858, country: 'ID', nameEn: 'Jambi', nameRu: 'Джамби', nameLocal: 'Jambi', lat: -1.6, lon: 103.61667, population: 606200 },
   { id: 1646448, country: 'ID', nameEn: 'Cimahi', nameRu: 'Чимахи', nameLocal: 'Cimahi', lat: -6.87222, lon: 107.5425, population: 568400 }, // ru: transcribed
   { id: 1625812, country: 'ID', nameEn: 'Surakarta', nameRu: 'Суракарта', nameLocal: 'Surakarta', lat: -7.55611, lon: 110.83167, population: 522364 },
   { id: 1636544, country: 'ID', nameEn: 'Manado', nameRu: 'Манадо', nameLocal: 'Manado', lat: 1.48218, lon: 124.84892, population: 451916 },
@@ -318,20 +320,17 @@ export const cities: readonly City[] = [
   { id: 1635882, country: 'ID', nameEn: 'Mataram', nameRu: 'Матарам', nameLocal: 'Mataram', lat: -8.58333, lon: 116.11667, population: 429651 },
   { id: 2082600, country: 'ID', nameEn: 'Jayapura', nameRu: 'Джаяпура', nameLocal: 'Jayapura', lat: -2.53371, lon: 140.71813, population: 404004 },
   { id: 1649150, country: 'ID', nameEn: 'Bengkulu', nameRu: 'Бенгкулу', nameLocal: 'Bengkulu', lat: -3.80044, lon: 102.26554, population: 373591 },
-  { id: 1621177, country: 'ID', nameEn: 'Yogyakarta', nameRu: 'Джокякарта', nameLocal: 'Yogyakarta', lat: -7.80139, lon: 110.36472, population: 373589 },
-  { id: 1633034, country: 'ID', nameEn: 'Palu', nameRu: 'Пал', nameLocal: 'Palu', lat: -0.90833, lon: 119.87083, population: 373218 },
-  { id: 1647003, country: 'ID', nameEn: 'Cibinong', nameRu: 'Сибинонге', nameLocal: 'Cibinong', lat: -6.48167, lon: 106.85417, population: 363424 },
+  { id: 1621177, country: 'ID', nameEn: 'Yogyakarta', nameRu: 'Джокьякарта', nameLocal: 'Yogyakarta', lat: -7.80139, lon: 110.36472, population: 373589 },
+  { id: 1633034, country: 'ID', nameEn: 'Palu', nameRu: 'Палу', nameLocal: 'Palu', lat: -0.90833, lon: 119.87083, population: 373218 },
+  { id: 1647003, country: 'ID', nameEn: 'Cibinong', nameRu: 'Чибинонг', nameLocal: 'Cibinong', lat: -6.48167, lon: 106.85417, population: 363424 },
   { id: 1651531, country: 'ID', nameEn: 'Ambon', nameRu: 'Амбон', nameLocal: 'Ambon', lat: -3.69583, lon: 128.18333, population: 347288 },
   { id: 1640344, country: 'ID', nameEn: 'Kendari', nameRu: 'Кендари', nameLocal: 'Kendari', lat: -3.9778, lon: 122.51507, population: 345107 },
   { id: 1646170, country: 'ID', nameEn: 'Cirebon', nameRu: 'Чиребон', nameLocal: 'Cirebon', lat: -6.7063, lon: 108.557, population: 333303 },
-  { id: 1214189, country: 'ID', nameEn: 'Percut', nameRu: 'Перчут', nameLocal: 'Percut', lat: 3.6253, lon: 98.864, population: 311063 }, // ru: transcribed
   { id: 1631766, country: 'ID', nameEn: 'Pekalongan', nameRu: 'Пекалонган', nameLocal: 'Pekalongan', lat: -6.8886, lon: 109.6753, population: 307097 }, // ru: transcribed
   { id: 1642588, country: 'ID', nameEn: 'Jember', nameRu: 'Джембер', nameLocal: 'Jember', lat: -8.17211, lon: 113.69953, population: 298585 }, // ru: transcribed
   { id: 1633118, country: 'ID', nameEn: 'Palangkaraya', nameRu: 'Паланкарая', nameLocal: 'Palangkaraya', lat: -2.20833, lon: 113.91667, population: 293500 },
-  { id: 1646494, country: 'ID', nameEn: 'Cileungsir', nameRu: 'Чилеунгсир', nameLocal: 'Cileungsir', lat: -6.39472, lon: 106.95917, population: 288347 }, // ru: transcribed
   { id: 1215355, country: 'ID', nameEn: 'Binjai', nameRu: 'Бинджай', nameLocal: 'Binjai', lat: 3.6001, lon: 98.4854, population: 279302 }, // ru: transcribed
   { id: 1626381, country: 'ID', nameEn: 'Sukabumi', nameRu: 'Сукабуми', nameLocal: 'Sukabumi', lat: -6.91806, lon: 106.92667, population: 276414 },
-  { id: 1632228, country: 'ID', nameEn: 'Pasarkemis', nameRu: 'Пасаркемис', nameLocal: 'Pasarkemis', lat: -6.17028, lon: 106.53028, population: 273659 }, // ru: transcribed
   { id: 1624647, country: 'ID', nameEn: 'Tasikmalaya', nameRu: 'Тасикмалая', nameLocal: 'Tasikmalaya', lat: -7.3274, lon: 108.2207, population: 271143 },
   { id: 1214204, country: 'ID', nameEn: 'Pematangsiantar', nameRu: 'Пематангсиантар', nameLocal: 'Pematangsiantar', lat: 2.9595, lon: 99.0687, population: 268254 }, // ru: transcribed
   { id: 1646559, country: 'ID', nameEn: 'Cilacap', nameRu: 'Чилачап', nameLocal: 'Cilacap', lat: -7.72639, lon: 109.00944, population: 256996 }, // ru: transcribed
@@ -348,189 +347,192 @@ export const cities: readonly City[] = [
   { id: 1648637, country: 'ID', nameEn: 'Bitung', nameRu: 'Битунг', nameLocal: 'Bitung', lat: 1.44059, lon: 125.12824, population: 225134 },
   { id: 1214369, country: 'ID', nameEn: 'Padangsidempuan', nameRu: 'Падангсидемпуан', nameLocal: 'Padangsidempuan', lat: 1.37952, lon: 99.27146, population: 225105 }, // ru: transcribed
   { id: 1632654, country: 'ID', nameEn: 'Pangkalpinang', nameRu: 'Пангкалпинанг', nameLocal: 'Pangkalpinang', lat: -2.12914, lon: 106.11377, population: 216893 }, // ru: transcribed
-  { id: 1646034, country: 'ID', nameEn: 'Citeureup', nameRu: 'Читеуреуп', nameLocal: 'Citeureup', lat: -6.48556, lon: 106.88194, population: 214668 }, // ru: transcribed
-  { id: 1649824, country: 'ID', nameEn: 'Batu', nameRu: 'Батый', nameLocal: 'Batu', lat: -7.87, lon: 112.52833, population: 213046 },
-  { id: 1637510, country: 'ID', nameEn: 'Loa Janan', nameRu: 'Лоа-Джанан', nameLocal: 'Loa Janan', lat: -0.58295, lon: 117.09503, population: 212816 }, // ru: transcribed
+  { id: 1649824, country: 'ID', nameEn: 'Batu', nameRu: 'Бату', nameLocal: 'Batu', lat: -7.87, lon: 112.52833, population: 213046 },
   { id: 1636930, country: 'ID', nameEn: 'Madiun', nameRu: 'Мадиун', nameLocal: 'Madiun', lat: -7.6298, lon: 111.5239, population: 210115 }, // ru: transcribed
   { id: 1632033, country: 'ID', nameEn: 'Pasuruan', nameRu: 'Пасуруан', nameLocal: 'Pasuruan', lat: -7.6453, lon: 112.9075, population: 208006 }, // ru: transcribed
-  { id: 1646194, country: 'ID', nameEn: 'Ciputat', nameRu: 'Чипутат', nameLocal: 'Ciputat', lat: -6.2375, lon: 106.69556, population: 207858 }, // ru: transcribed
-  { id: 1647383, country: 'ID', nameEn: 'Ciampea', nameRu: 'Чиампеа', nameLocal: 'Ciampea', lat: -6.55472, lon: 106.70083, population: 207212 }, // ru: transcribed
   { id: 1624041, country: 'ID', nameEn: 'Ternate', nameRu: 'Тернате', nameLocal: 'Ternate', lat: 0.79065, lon: 127.38424, population: 205001 },
-  { id: 1629710, country: 'ID', nameEn: 'Rengasdengklok', nameRu: 'Ренгасденгклок', nameLocal: 'Rengasdengklok', lat: -6.15917, lon: 107.29806, population: 201463 }, // ru: transcribed
   { id: 1650234, country: 'ID', nameEn: 'Banjar', nameRu: 'Банджар', nameLocal: 'Banjar', lat: -7.1955, lon: 107.4313, population: 200970 }, // ru: transcribed
   { id: 1626103, country: 'ID', nameEn: 'Sumedang', nameRu: 'Сумеданг', nameLocal: 'Sumedang', lat: -6.85861, lon: 107.91639, population: 200000 }, // ru: transcribed
   { id: 1643837, country: 'ID', nameEn: 'Gorontalo', nameRu: 'Горонтало', nameLocal: 'Gorontalo', lat: 0.5375, lon: 123.0625, population: 198539 },
   { id: 1629131, country: 'ID', nameEn: 'Salatiga', nameRu: 'Салатига', nameLocal: 'Salatiga', lat: -7.33194, lon: 110.49278, population: 192322 }, // ru: transcribed
-  { id: 1645895, country: 'ID', nameEn: 'Curug', nameRu: 'Чуруг', nameLocal: 'Curug', lat: -6.26583, lon: 106.55639, population: 191406 }, // ru: transcribed
   { id: 1638868, country: 'ID', nameEn: 'Labuan Bajo', nameRu: 'Лабуанбаджо', nameLocal: 'Labuan Bajo', lat: -8.4964, lon: 119.8877, population: 188724 },
   { id: 1214658, country: 'ID', nameEn: 'Lhokseumawe', nameRu: 'Локсеумаве', nameLocal: 'Lhokseumawe', lat: 5.1801, lon: 97.1507, population: 188713 },
   { id: 1214724, country: 'ID', nameEn: 'Langsa', nameRu: 'Лангса', nameLocal: 'Langsa', lat: 4.4683, lon: 97.9683, population: 185971 }, // ru: transcribed
+  { id: 1633037, country: 'ID', nameEn: 'Palopo', nameRu: 'Палопо', nameLocal: 'Palopo', lat: -2.9925, lon: 120.19694, population: 184681 }, // ru: transcribed
+  { id: 1963770, country: 'ID', nameEn: 'Padalarang', nameRu: 'Падаларанг', nameLocal: 'Padalarang', lat: -6.83778, lon: 107.47278, population: 184182 }, // ru: transcribed
+  { id: 1631648, country: 'ID', nameEn: 'Pemalang', nameRu: 'Пемаланг', nameLocal: 'Pemalang', lat: -6.89193, lon: 109.38263, population: 184149 }, // ru: transcribed
+  { id: 1638063, country: 'ID', nameEn: 'Lembang', nameRu: 'Лембанг', nameLocal: 'Lembang', lat: -6.81167, lon: 107.6175, population: 183130 },
+  { id: 1626899, country: 'ID', nameEn: 'Singosari', nameRu: 'Сингосари', nameLocal: 'Singosari', lat: -7.8924, lon: 112.6658, population: 180050 },
+  { id: 1630341, country: 'ID', nameEn: 'Purwakarta', nameRu: 'Пурвакарта', nameLocal: 'Purwakarta', lat: -6.55694, lon: 107.44333, population: 179233 }, // ru: transcribed
+  { id: 1648186, country: 'ID', nameEn: 'Bontang', nameRu: 'Бонтанг', nameLocal: 'Bontang', lat: 0.1324, lon: 117.4854, population: 178917 }, // ru: transcribed
+  { id: 1213547, country: 'ID', nameEn: 'Tanjungbalai', nameRu: 'Танджунгбалай', nameLocal: 'Tanjungbalai', lat: 2.96667, lon: 99.8, population: 176027 }, // ru: transcribed
+  { id: 1647142, country: 'ID', nameEn: 'Cianjur', nameRu: 'Чианджур', nameLocal: 'Cianjur', lat: -6.82222, lon: 107.13944, population: 174587 },
   { id: 1622846, country: 'ID', nameEn: 'Ubud', nameRu: 'Убуд', nameLocal: 'Ubud', lat: -8.5098, lon: 115.2654, population: 74800 },
   { id: 1639002, country: 'ID', nameEn: 'Kuta', nameRu: 'Кута', nameLocal: 'Kuta', lat: -8.72332, lon: 115.17234, population: 30012 },
-  { id: 1275339, country: 'IN', nameEn: 'Mumbai', nameRu: 'Мумбай', nameLocal: 'बम्बई', lat: 19.07283, lon: 72.88261, population: 12691836 },
-  { id: 1273294, country: 'IN', nameEn: 'Delhi', nameRu: 'Делхи', nameLocal: 'देहली', lat: 28.65195, lon: 77.23149, population: 10927986 },
-  { id: 1277333, country: 'IN', nameEn: 'Bengaluru', nameRu: 'Бенгалуру', nameLocal: 'ಬೆಂಗಳೂರು', lat: 12.97194, lon: 77.59369, population: 8443675 },
+  { id: 1275339, country: 'IN', nameEn: 'Mumbai', nameRu: 'Мумбаи', nameLocal: 'मुंबई', lat: 19.07283, lon: 72.88261, population: 12691836 },
+  { id: 1273294, country: 'IN', nameEn: 'Delhi', nameRu: 'Дели', nameLocal: 'दिल्ली', lat: 28.65195, lon: 77.23149, population: 10927986 },
+  { id: 1277333, country: 'IN', nameEn: 'Bengaluru', nameRu: 'Бангалор', nameLocal: 'ಬೆಂಗಳೂರು', lat: 12.97194, lon: 77.59369, population: 8443675 },
   { id: 1269843, country: 'IN', nameEn: 'Hyderabad', nameRu: 'Хайдарабад', nameLocal: 'హైదరాబాదు', lat: 17.38405, lon: 78.45636, population: 6809970 },
-  { id: 1279233, country: 'IN', nameEn: 'Ahmedabad', nameRu: 'Ахмедабад', nameLocal: 'અમદાવાદ', lat: 23.02579, lon: 72.58727, population: 6357693 },
-  { id: 1264527, country: 'IN', nameEn: 'Chennai', nameRu: 'Ченнай', nameLocal: 'சென்னை', lat: 13.08784, lon: 80.27847, population: 4681087 },
-  { id: 1275004, country: 'IN', nameEn: 'Kolkata', nameRu: 'Колката', nameLocal: 'কলকাতা', lat: 22.56263, lon: 88.36304, population: 4631392 },
+  { id: 1279233, country: 'IN', nameEn: 'Ahmedabad', nameRu: 'Ахмадабад', nameLocal: 'અમદાવાદ', lat: 23.02579, lon: 72.58727, population: 6357693 },
+  { id: 1264527, country: 'IN', nameEn: 'Chennai', nameRu: 'Ченнаи', nameLocal: 'சென்னை', lat: 13.08784, lon: 80.27847, population: 4681087 },
+  { id: 1275004, country: 'IN', nameEn: 'Kolkata', nameRu: 'Калькутта', nameLocal: 'কলকাতা', lat: 22.56263, lon: 88.36304, population: 4631392 },
   { id: 1255364, country: 'IN', nameEn: 'Surat', nameRu: 'Сурат', nameLocal: 'સુરત', lat: 21.19594, lon: 72.83023, population: 4591246 },
   { id: 1259229, country: 'IN', nameEn: 'Pune', nameRu: 'Пуне', nameLocal: 'पुणे', lat: 18.51957, lon: 73.85535, population: 3124458 },
   { id: 1267995, country: 'IN', nameEn: 'Kanpur', nameRu: 'Канпур', nameLocal: 'कानपुर', lat: 26.46523, lon: 80.34975, population: 2823249 },
   { id: 1269515, country: 'IN', nameEn: 'Jaipur', nameRu: 'Джайпур', nameLocal: 'जयपुर', lat: 26.91962, lon: 75.78781, population: 2711758 },
-  { id: 6619347, country: 'IN', nameEn: 'Navi Mumbai', nameRu: 'Нави Мумбаи', nameLocal: 'नवी मुंबई', lat: 19.03681, lon: 73.01582, population: 2600000 },
-  { id: 1264733, country: 'IN', nameEn: 'Lucknow', nameRu: 'Лакнау', nameLocal: 'लखनऊ', lat: 26.83928, lon: 80.92313, population: 2472011 },
+  { id: 6619347, country: 'IN', nameEn: 'Navi Mumbai', nameRu: 'Нави-Мумбаи', nameLocal: 'नवी मुंबई', lat: 19.03681, lon: 73.01582, population: 2600000 },
+  { id: 1264733, country: 'IN', nameEn: 'Lucknow', nameRu: 'Лакхнау', nameLocal: 'लखनऊ', lat: 26.83928, lon: 80.92313, population: 2472011 },
   { id: 1262180, country: 'IN', nameEn: 'Nagpur', nameRu: 'Нагпур', nameLocal: 'नागपुर', lat: 21.14631, lon: 79.08491, population: 2228018 },
-  { id: 1273865, country: 'IN', nameEn: 'Coimbatore', nameRu: 'Коимбатор', nameLocal: 'கோவை', lat: 11.00555, lon: 76.96612, population: 2136916 },
-  { id: 1269743, country: 'IN', nameEn: 'Indore', nameRu: 'Индор', nameLocal: 'इंदूर', lat: 22.71792, lon: 75.8333, population: 1837041 },
+  { id: 1273865, country: 'IN', nameEn: 'Coimbatore', nameRu: 'Коимбатур', nameLocal: 'கோயம்புத்தூர்', lat: 11.00555, lon: 76.96612, population: 2136916 },
+  { id: 1269743, country: 'IN', nameEn: 'Indore', nameRu: 'Индор', nameLocal: 'इंदौर', lat: 22.71792, lon: 75.8333, population: 1837041 },
   { id: 1253573, country: 'IN', nameEn: 'Vadodara', nameRu: 'Вадодара', nameLocal: 'વડોદરા', lat: 22.29941, lon: 73.20812, population: 1822221 },
-  { id: 12165956, country: 'IN', nameEn: 'Kallakurichi', nameRu: 'Каллакуричи', nameLocal: 'Kallakurichi', lat: 11.73379, lon: 78.95925, population: 1682687 }, // ru: transcribed, local: = en
   { id: 1260086, country: 'IN', nameEn: 'Patna', nameRu: 'Патна', nameLocal: 'पटना', lat: 25.59408, lon: 85.13563, population: 1599920 },
   { id: 1275841, country: 'IN', nameEn: 'Bhopal', nameRu: 'Бхопал', nameLocal: 'भोपाल', lat: 23.25469, lon: 77.40289, population: 1599914 },
   { id: 1264728, country: 'IN', nameEn: 'Ludhiana', nameRu: 'Лудхияна', nameLocal: 'ਲੁਧਿਆਣਾ', lat: 30.91204, lon: 75.85379, population: 1545368 },
   { id: 1264521, country: 'IN', nameEn: 'Madurai', nameRu: 'Мадурай', nameLocal: 'மதுரை', lat: 9.919, lon: 78.11953, population: 1465625 },
   { id: 1254361, country: 'IN', nameEn: 'Tirunelveli', nameRu: 'Тирунелвели', nameLocal: 'திருநெல்வேலி', lat: 8.72742, lon: 77.6838, population: 1435844 },
   { id: 1279259, country: 'IN', nameEn: 'Agra', nameRu: 'Агра', nameLocal: 'आगरा', lat: 27.18333, lon: 78.01667, population: 1430055 },
-  { id: 1258847, country: 'IN', nameEn: 'Rajkot', nameRu: 'Раджкот', nameLocal: 'Rajkot', lat: 22.29161, lon: 70.79322, population: 1390640 }, // local: = en
-  { id: 1262111, country: 'IN', nameEn: 'Najafgarh', nameRu: 'Наджафгарх', nameLocal: 'Najafgarh', lat: 28.60922, lon: 76.97982, population: 1365000 }, // ru: transcribed, local: = en
+  { id: 1258847, country: 'IN', nameEn: 'Rajkot', nameRu: 'Раджкот', nameLocal: 'રાજકોટ', lat: 22.29161, lon: 70.79322, population: 1390640 },
   { id: 1269300, country: 'IN', nameEn: 'Jamshedpur', nameRu: 'Джамшедпур', nameLocal: 'जमशेदपुर', lat: 22.80278, lon: 86.18545, population: 1339438 },
-  { id: 1270926, country: 'IN', nameEn: 'Gorakhpur', nameRu: 'Горакпура', nameLocal: 'Gorakhpur', lat: 29.44768, lon: 75.67206, population: 1324570 }, // local: = en
   { id: 1261731, country: 'IN', nameEn: 'Nashik', nameRu: 'Нашик', nameLocal: 'नाशिक', lat: 19.99727, lon: 73.79096, population: 1289497 },
-  { id: 1259652, country: 'IN', nameEn: 'Pimpri', nameRu: 'Пимпри', nameLocal: 'Pimpri', lat: 18.62292, lon: 73.80696, population: 1284606 }, // ru: transcribed, local: = en
-  { id: 1268295, country: 'IN', nameEn: 'Kalyan', nameRu: 'Кальян', nameLocal: 'Kalyan', lat: 19.2437, lon: 73.13554, population: 1262255 }, // local: = en
-  { id: 1254661, country: 'IN', nameEn: 'Thane', nameRu: 'Таня', nameLocal: 'Thane', lat: 19.19704, lon: 72.96355, population: 1261517 }, // local: = en
-  { id: 1263214, country: 'IN', nameEn: 'Meerut', nameRu: 'Мирут', nameLocal: 'मीरत', lat: 28.98002, lon: 77.70636, population: 1223184 },
-  { id: 1261162, country: 'IN', nameEn: 'Nowrangapur', nameRu: 'Новрангапур', nameLocal: 'Nowrangapur', lat: 19.23114, lon: 82.54826, population: 1220946 }, // ru: transcribed, local: = en
+  { id: 1259652, country: 'IN', nameEn: 'Pimpri-Chinchwad', nameRu: 'Пимпри-Чинчвад', nameLocal: 'पिंपरी-चिंचवड', lat: 18.62292, lon: 73.80696, population: 1284606 },
+  { id: 1268295, country: 'IN', nameEn: 'Kalyan', nameRu: 'Кальян', nameLocal: 'कल्याण', lat: 19.2437, lon: 73.13554, population: 1262255 },
+  { id: 1254661, country: 'IN', nameEn: 'Thane', nameRu: 'Тхане', nameLocal: 'ठाणे', lat: 19.19704, lon: 72.96355, population: 1261517 },
+  { id: 1263214, country: 'IN', nameEn: 'Meerut', nameRu: 'Мирут', nameLocal: 'मेरठ', lat: 28.98002, lon: 77.70636, population: 1223184 },
   { id: 1271951, country: 'IN', nameEn: 'Faridabad', nameRu: 'Фаридабад', nameLocal: 'फरीदाबाद', lat: 28.41124, lon: 77.31316, population: 1220229 },
-  { id: 1271308, country: 'IN', nameEn: 'Ghaziabad', nameRu: 'Газиабад', nameLocal: 'Ghaziabad', lat: 28.66535, lon: 77.43915, population: 1199191 }, // local: = en
+  { id: 1271308, country: 'IN', nameEn: 'Ghaziabad', nameRu: 'Газиабад', nameLocal: 'गाज़ियाबाद', lat: 28.66535, lon: 77.43915, population: 1199191 },
   { id: 1272979, country: 'IN', nameEn: 'Dhanbad', nameRu: 'Дханбад', nameLocal: 'धनबाद', lat: 23.79759, lon: 86.42992, population: 1196214 },
-  { id: 1272423, country: 'IN', nameEn: 'Dombivli', nameRu: 'Домбивли', nameLocal: 'Dombivli', lat: 19.21667, lon: 73.08333, population: 1193000 }, // ru: transcribed, local: = en
-  { id: 1253405, country: 'IN', nameEn: 'Varanasi', nameRu: 'Варанаси', nameLocal: 'काशी', lat: 25.31668, lon: 83.01041, population: 1164404 },
+  { id: 1253405, country: 'IN', nameEn: 'Varanasi', nameRu: 'Варанаси', nameLocal: 'वाराणसी', lat: 25.31668, lon: 83.01041, population: 1164404 },
   { id: 1258526, country: 'IN', nameEn: 'Ranchi', nameRu: 'Ранчи', nameLocal: 'राँची', lat: 23.34316, lon: 85.3094, population: 1120374 },
   { id: 1278710, country: 'IN', nameEn: 'Amritsar', nameRu: 'Амритсар', nameLocal: 'ਅੰਮ੍ਰਿਤਸਰ', lat: 31.62234, lon: 74.87534, population: 1092450 },
   { id: 1278994, country: 'IN', nameEn: 'Allahabad', nameRu: 'Аллахабад', nameLocal: 'इलाहाबाद', lat: 25.44478, lon: 81.84322, population: 1073438 },
   { id: 1253102, country: 'IN', nameEn: 'Visakhapatnam', nameRu: 'Вишакхапатнам', nameLocal: 'విశాఖపట్నం', lat: 17.68009, lon: 83.20161, population: 1063178 },
   { id: 1269633, country: 'IN', nameEn: 'Jabalpur', nameRu: 'Джабалпур', nameLocal: 'जबलपुर', lat: 23.16697, lon: 79.95006, population: 1030168 },
-  { id: 1270396, country: 'IN', nameEn: 'Haora', nameRu: 'Хаора', nameLocal: 'হাওড়া', lat: 22.57688, lon: 88.31857, population: 1027672 }, // ru: transcribed
+  { id: 1270396, country: 'IN', nameEn: 'Howrah', nameRu: 'Хаора', nameLocal: 'হাওড়া', lat: 22.57688, lon: 88.31857, population: 1027672 },
   { id: 1254388, country: 'IN', nameEn: 'Tiruchirappalli', nameRu: 'Тируччираппалли', nameLocal: 'திருச்சிராப்பள்ளி', lat: 10.8155, lon: 78.69651, population: 1022518 },
   { id: 1278149, country: 'IN', nameEn: 'Aurangabad', nameRu: 'Аурангабад', nameLocal: 'औरंगाबाद', lat: 19.87757, lon: 75.34226, population: 1016441 },
   { id: 1256436, country: 'IN', nameEn: 'Solapur', nameRu: 'Солапур', nameLocal: 'सोलापूर', lat: 17.67152, lon: 75.91044, population: 997281 },
-  { id: 1255634, country: 'IN', nameEn: 'Srinagar', nameRu: 'Сринагар', nameLocal: 'جموں', lat: 34.08565, lon: 74.80555, population: 975857 },
+  { id: 1255634, country: 'IN', nameEn: 'Srinagar', nameRu: 'Сринагар', nameLocal: 'سرینگر', lat: 34.08565, lon: 74.80555, population: 975857 },
   { id: 1254348, country: 'IN', nameEn: 'Tiruppur', nameRu: 'Тируппур', nameLocal: 'திருப்பூர்', lat: 11.11541, lon: 77.35456, population: 963173 },
   { id: 1274746, country: 'IN', nameEn: 'Chandigarh', nameRu: 'Чандигарх', nameLocal: 'चंडीगढ़', lat: 30.73629, lon: 76.7884, population: 960787 },
   { id: 1268865, country: 'IN', nameEn: 'Jodhpur', nameRu: 'Джодхпур', nameLocal: 'जोधपुर', lat: 26.26841, lon: 73.00594, population: 921476 },
   { id: 1257629, country: 'IN', nameEn: 'Salem', nameRu: 'Салем', nameLocal: 'சேலம்', lat: 11.65376, lon: 78.15538, population: 917414 },
   { id: 1271476, country: 'IN', nameEn: 'Guwahati', nameRu: 'Гувахати', nameLocal: 'গুৱাহাটি', lat: 26.1844, lon: 91.7458, population: 899094 },
-  { id: 1270583, country: 'IN', nameEn: 'Gwalior', nameRu: 'Гвалиор', nameLocal: 'Gwalior', lat: 26.22983, lon: 78.17337, population: 882458 }, // local: = en
-  { id: 1253184, country: 'IN', nameEn: 'Vijayawada', nameRu: 'Виджаявада', nameLocal: 'బెజవాడ', lat: 16.50745, lon: 80.6466, population: 874587 },
+  { id: 1270583, country: 'IN', nameEn: 'Gwalior', nameRu: 'Гвалиор', nameLocal: 'ग्वालियर', lat: 26.22983, lon: 78.17337, population: 882458 },
+  { id: 1253184, country: 'IN', nameEn: 'Vijayawada', nameRu: 'Виджаявада', nameLocal: 'విజయవాడ', lat: 16.50745, lon: 80.6466, population: 874587 },
   { id: 1275901, country: 'IN', nameEn: 'Bhiwandi', nameRu: 'Бхиванди', nameLocal: 'भिवंडी', lat: 19.30023, lon: 73.05881, population: 874032 },
   { id: 1262321, country: 'IN', nameEn: 'Mysore', nameRu: 'Майсур', nameLocal: 'ಮೈಸೂರು', lat: 12.29791, lon: 76.63925, population: 868313 },
-  { id: 12501153, country: 'IN', nameEn: 'Kanayannur', nameRu: 'Канайаннур', nameLocal: 'Kanayannur', lat: 9.96667, lon: 76.26667, population: 851406 }, // ru: transcribed, local: = en
-  { id: 1269920, country: 'IN', nameEn: 'Hubli', nameRu: 'Хубли-Дхарвад', nameLocal: 'ಹುಬ್ಬಳ್ಳಿ', lat: 15.34776, lon: 75.13378, population: 840214 },
-  { id: 1261809, country: 'IN', nameEn: 'Narela', nameRu: 'Нарела', nameLocal: 'Narela', lat: 28.85267, lon: 77.09288, population: 800000 }, // ru: transcribed, local: = en
+  { id: 1269920, country: 'IN', nameEn: 'Hubli', nameRu: 'Хубли', nameLocal: 'ಹುಬ್ಬಳ್ಳಿ', lat: 15.34776, lon: 75.13378, population: 840214 },
   { id: 1268782, country: 'IN', nameEn: 'Jalandhar', nameRu: 'Джаландхар', nameLocal: 'ਜਲੰਧਰ', lat: 31.32556, lon: 75.57917, population: 785178 },
   { id: 1254163, country: 'IN', nameEn: 'Thiruvananthapuram', nameRu: 'Тируванантапурам', nameLocal: 'തിരുവനന്തപുരം', lat: 8.4855, lon: 76.94924, population: 784153 },
   { id: 1266049, country: 'IN', nameEn: 'Kota', nameRu: 'Кота', nameLocal: 'कोटा', lat: 25.18254, lon: 75.83907, population: 763088 },
-  { id: 1275817, country: 'IN', nameEn: 'Bhubaneshwar', nameRu: 'Бхубанешвар', nameLocal: 'Bhubaneshwar', lat: 20.27241, lon: 85.83385, population: 762243 }, // local: = en
+  { id: 1275817, country: 'IN', nameEn: 'Bhubaneswar', nameRu: 'Бхубанешвар', nameLocal: 'ଭୁବନେଶ୍ୱର', lat: 20.27241, lon: 85.83385, population: 762243 },
   { id: 1279017, country: 'IN', nameEn: 'Aligarh', nameRu: 'Алигарх', nameLocal: 'अलीगढ़', lat: 27.88145, lon: 78.07464, population: 753207 },
   { id: 1277013, country: 'IN', nameEn: 'Bareilly', nameRu: 'Барейли', nameLocal: 'बरेली', lat: 28.36678, lon: 79.43167, population: 745435 },
-  { id: 1262801, country: 'IN', nameEn: 'Moradabad', nameRu: 'Морадабад', nameLocal: 'Moradabad', lat: 28.83893, lon: 78.77684, population: 721139 }, // local: = en
+  { id: 1262801, country: 'IN', nameEn: 'Moradabad', nameRu: 'Морадабад', nameLocal: 'मुरादाबाद', lat: 28.83893, lon: 78.77684, population: 721139 },
   { id: 1258980, country: 'IN', nameEn: 'Raipur', nameRu: 'Райпур', nameLocal: 'रायपुर', lat: 21.23333, lon: 81.63333, population: 679995 },
   { id: 1270927, country: 'IN', nameEn: 'Gorakhpur', nameRu: 'Горакхпур', nameLocal: 'गोरखपुर', lat: 26.76628, lon: 83.36889, population: 674246 },
-  { id: 1259425, country: 'IN', nameEn: 'Puducherry', nameRu: 'Пондишери', nameLocal: 'பாண்டிச்சேரி', lat: 11.93381, lon: 79.82979, population: 657209 },
+  { id: 1259425, country: 'IN', nameEn: 'Puducherry', nameRu: 'Пудучерри', nameLocal: 'பாண்டிச்சேரி', lat: 11.93381, lon: 79.82979, population: 657209 },
   { id: 1275971, country: 'IN', nameEn: 'Bhilai', nameRu: 'Бхилаи', nameLocal: 'भिलाई', lat: 21.20919, lon: 81.4285, population: 625138 },
-  { id: 1275248, country: 'IN', nameEn: 'Borivli', nameRu: 'Боривли', nameLocal: 'Borivli', lat: 19.23496, lon: 72.85976, population: 609617 }, // ru: transcribed, local: = en
-  { id: 1276032, country: 'IN', nameEn: 'Bhavnagar', nameRu: 'Бхавнагаром', nameLocal: 'ભાવનગર', lat: 21.76287, lon: 72.15331, population: 605882 },
-  { id: 1273874, country: 'IN', nameEn: 'Cochin', nameRu: 'Кочин', nameLocal: 'കൊച്ചി', lat: 9.93988, lon: 76.26022, population: 604696 },
+  { id: 1276032, country: 'IN', nameEn: 'Bhavnagar', nameRu: 'Бхавнагар', nameLocal: 'ભાવનગર', lat: 21.76287, lon: 72.15331, population: 605882 },
+  { id: 1273874, country: 'IN', nameEn: 'Kochi', nameRu: 'Кочи', nameLocal: 'കൊച്ചി', lat: 9.93988, lon: 76.26022, population: 604696 },
   { id: 1278718, country: 'IN', nameEn: 'Amravati', nameRu: 'Амравати', nameLocal: 'अमरावती', lat: 20.93333, lon: 77.75, population: 603837 }, // ru: transcribed
-  { id: 1257416, country: 'IN', nameEn: 'Sangli', nameRu: 'Сангли', nameLocal: 'Sangli', lat: 16.85438, lon: 74.56417, population: 601214 }, // ru: transcribed, local: = en
+  { id: 1257416, country: 'IN', nameEn: 'Sangli', nameRu: 'Сангли', nameLocal: 'सांगली', lat: 16.85438, lon: 74.56417, population: 601214 }, // ru: transcribed
   { id: 1273780, country: 'IN', nameEn: 'Cuttack', nameRu: 'Каттак', nameLocal: 'କଟକ', lat: 20.46497, lon: 85.87927, population: 580000 },
   { id: 1275665, country: 'IN', nameEn: 'Bikaner', nameRu: 'Биканер', nameLocal: 'बीकानेर', lat: 28.01762, lon: 73.31495, population: 576015 },
-  { id: 1275362, country: 'IN', nameEn: 'Bokaro', nameRu: 'Бокаро', nameLocal: 'Bokaro', lat: 23.66934, lon: 86.15161, population: 564319 }, // local: = en
-  { id: 1252948, country: 'IN', nameEn: 'Warangal', nameRu: 'Варангал', nameLocal: 'వరంగల్ జిల్లా', lat: 18, lon: 79.58333, population: 557802 },
+  { id: 1275362, country: 'IN', nameEn: 'Bokaro', nameRu: 'Бокаро', nameLocal: 'बोकारो', lat: 23.66934, lon: 86.15161, population: 564319 },
+  { id: 1252948, country: 'IN', nameEn: 'Warangal', nameRu: 'Варангал', nameLocal: 'వరంగల్', lat: 18, lon: 79.58333, population: 557802 },
   { id: 1261977, country: 'IN', nameEn: 'Nanded', nameRu: 'Нандед', nameLocal: 'नांदेड', lat: 19.16023, lon: 77.31497, population: 550564 },
   { id: 1265873, country: 'IN', nameEn: 'Kozhikode', nameRu: 'Кожикоде', nameLocal: 'കോഴിക്കോട്', lat: 11.24802, lon: 75.7804, population: 550440 },
-  { id: 1258315, country: 'IN', nameEn: 'Raurkela', nameRu: 'Руркела', nameLocal: 'ରାଉରକେଲା', lat: 22.22496, lon: 84.86414, population: 536450 },
-  { id: 1270668, country: 'IN', nameEn: 'Guntur', nameRu: 'Гунтура', nameLocal: 'గుంటూరు', lat: 16.29974, lon: 80.45729, population: 530577 },
-  { id: 1273313, country: 'IN', nameEn: 'Dehra Dun', nameRu: 'Дехрадун', nameLocal: 'देहरादुन', lat: 30.32443, lon: 78.03392, population: 522081 },
-  { id: 1272013, country: 'IN', nameEn: 'Erode', nameRu: 'Брод', nameLocal: 'ஈரோடு', lat: 11.3428, lon: 77.72741, population: 521891 },
-  { id: 1276014, country: 'IN', nameEn: 'Bhayandar', nameRu: 'Бхайандар', nameLocal: 'Bhayandar', lat: 19.30157, lon: 72.85107, population: 520301 }, // ru: transcribed, local: = en
+  { id: 1258315, country: 'IN', nameEn: 'Rourkela', nameRu: 'Руркела', nameLocal: 'ରାଉରକେଲା', lat: 22.22496, lon: 84.86414, population: 536450 },
+  { id: 1270668, country: 'IN', nameEn: 'Guntur', nameRu: 'Гунтур', nameLocal: 'గుంటూరు', lat: 16.29974, lon: 80.45729, population: 530577 },
+  { id: 1273313, country: 'IN', nameEn: 'Dehradun', nameRu: 'Дехрадун', nameLocal: 'देहरादून', lat: 30.32443, lon: 78.03392, population: 522081 },
+  { id: 1272013, country: 'IN', nameEn: 'Erode', nameRu: 'Ироуд', nameLocal: 'ஈரோடு', lat: 11.3428, lon: 77.72741, population: 521891 },
+  { id: 1276014, country: 'IN', nameEn: 'Bhayandar', nameRu: 'Бхайандар', nameLocal: 'भाईंदर', lat: 19.30157, lon: 72.85107, population: 520301 }, // ru: transcribed
   { id: 1272175, country: 'IN', nameEn: 'Durgapur', nameRu: 'Дургапур', nameLocal: 'দুর্গাপুর', lat: 23.51583, lon: 87.30801, population: 518872 },
   { id: 1279159, country: 'IN', nameEn: 'Ajmer', nameRu: 'Аджмер', nameLocal: 'अजमेर', lat: 26.4521, lon: 74.63867, population: 517911 },
   { id: 1253894, country: 'IN', nameEn: 'Ulhasnagar', nameRu: 'Улхаснагар', nameLocal: 'उल्हासनगर', lat: 19.21667, lon: 73.15, population: 516584 },
-  { id: 1266285, country: 'IN', nameEn: 'Kolhapur', nameRu: 'Колхапур', nameLocal: 'Kolhapur', lat: 16.69563, lon: 74.23167, population: 516142 }, // ru: transcribed, local: = en
+  { id: 1266285, country: 'IN', nameEn: 'Kolhapur', nameRu: 'Колхапур', nameLocal: 'कोल्हापूर', lat: 16.69563, lon: 74.23167, population: 516142 }, // ru: transcribed
   { id: 1256525, country: 'IN', nameEn: 'Siliguri', nameRu: 'Силигури', nameLocal: 'শিলিগুড়ি', lat: 26.71004, lon: 88.42851, population: 515574 },
-  { id: 1275610, country: 'IN', nameEn: 'Bilimora', nameRu: 'Билимора', nameLocal: 'Bilimora', lat: 20.76957, lon: 72.96134, population: 510879 }, // ru: transcribed, local: = en
   { id: 1278314, country: 'IN', nameEn: 'Asansol', nameRu: 'Асансол', nameLocal: 'আসানসোল', lat: 23.68333, lon: 86.98333, population: 504271 },
-  { id: 1269317, country: 'IN', nameEn: 'Jamnagar', nameRu: 'Джамнагаром', nameLocal: 'Jamnagar', lat: 22.47292, lon: 70.06673, population: 492056 }, // local: = en
-  { id: 1257806, country: 'IN', nameEn: 'Saharanpur', nameRu: 'Сахаранпур', nameLocal: 'Saharanpur', lat: 29.9679, lon: 77.54522, population: 484873 }, // ru: transcribed, local: = en
+  { id: 1269317, country: 'IN', nameEn: 'Jamnagar', nameRu: 'Джамнагар', nameLocal: 'જામનગર', lat: 22.47292, lon: 70.06673, population: 492056 },
+  { id: 1257806, country: 'IN', nameEn: 'Saharanpur', nameRu: 'Сахаранпур', nameLocal: 'सहारनपुर', lat: 29.9679, lon: 77.54522, population: 484873 }, // ru: transcribed
   { id: 1253286, country: 'IN', nameEn: 'Vellore', nameRu: 'Веллор', nameLocal: 'வேலூர்', lat: 12.9184, lon: 79.13255, population: 484690 },
   { id: 1270752, country: 'IN', nameEn: 'Gulbarga', nameRu: 'Гулбарга', nameLocal: 'ಕಲಬುರಗಿ', lat: 17.33583, lon: 76.83757, population: 483615 },
-  { id: 1276058, country: 'IN', nameEn: 'Bhatpara', nameRu: 'Бхатпара', nameLocal: 'Bhatpara', lat: 22.86643, lon: 88.40113, population: 483129 }, // ru: transcribed, local: = en
-  { id: 1269321, country: 'IN', nameEn: 'Jammu', nameRu: 'Джамму', nameLocal: 'جموں', lat: 32.73528, lon: 74.86167, population: 465567 },
+  { id: 1276058, country: 'IN', nameEn: 'Bhatpara', nameRu: 'Бхатпара', nameLocal: 'ভাটপাড়া', lat: 22.86643, lon: 88.40113, population: 483129 }, // ru: transcribed
+  { id: 1269321, country: 'IN', nameEn: 'Jammu', nameRu: 'Джамму', nameLocal: 'जम्मू', lat: 32.73528, lon: 74.86167, population: 465567 },
   { id: 1265491, country: 'IN', nameEn: 'Kurnool', nameRu: 'Карнул', nameLocal: 'కర్నూలు', lat: 15.82887, lon: 78.03602, population: 460184 },
   { id: 1253914, country: 'IN', nameEn: 'Ujjain', nameRu: 'Удджайн', nameLocal: 'उज्जैन', lat: 23.18239, lon: 75.77643, population: 457346 },
-  { id: 1258662, country: 'IN', nameEn: 'Ramgundam', nameRu: 'Рамгундам', nameLocal: 'రామగుండం', lat: 18.80084, lon: 79.45206, population: 452261 }, // ru: transcribed
-  { id: 1348843, country: 'IN', nameEn: 'Maheshtala', nameRu: 'Махештала', nameLocal: 'Maheshtala', lat: 22.50862, lon: 88.25322, population: 448317 }, // ru: transcribed, local: = en
-  { id: 1256409, country: 'IN', nameEn: 'Shyamnagar', nameRu: 'Шямнагар', nameLocal: 'Shyamnagar', lat: 22.83333, lon: 88.36667, population: 441956 }, // ru: transcribed, local: = en
-  { id: 1264115, country: 'IN', nameEn: 'Malegaon', nameRu: 'Малегаон', nameLocal: 'Malegaon', lat: 20.54966, lon: 74.53462, population: 435362 }, // local: = en
-  { id: 1273368, country: 'IN', nameEn: 'Davangere', nameRu: 'Давангере', nameLocal: 'Davangere', lat: 14.46693, lon: 75.92694, population: 435128 }, // ru: transcribed, local: = en
-  { id: 1269407, country: 'IN', nameEn: 'Jalgaon', nameRu: 'Джалгаон', nameLocal: 'जलगाव', lat: 21.00292, lon: 75.56602, population: 429298 },
+  { id: 1258662, country: 'IN', nameEn: 'Ramagundam', nameRu: 'Рамагундам', nameLocal: 'రామగుండం', lat: 18.80084, lon: 79.45206, population: 452261 },
+  { id: 1348843, country: 'IN', nameEn: 'Maheshtala', nameRu: 'Махештала', nameLocal: 'মহেশতলা', lat: 22.50862, lon: 88.25322, population: 448317 }, // ru: transcribed
+  { id: 1256409, country: 'IN', nameEn: 'Shyamnagar', nameRu: 'Шьямнагар', nameLocal: 'শ্যামনগর', lat: 22.83333, lon: 88.36667, population: 441956 },
+  { id: 1264115, country: 'IN', nameEn: 'Malegaon', nameRu: 'Малегаон', nameLocal: 'मालेगाव', lat: 20.54966, lon: 74.53462, population: 435362 },
+  { id: 1273368, country: 'IN', nameEn: 'Davangere', nameRu: 'Давангере', nameLocal: 'ದಾವಣಗೆರೆ', lat: 14.46693, lon: 75.92694, population: 435128 }, // ru: transcribed
+  { id: 1269407, country: 'IN', nameEn: 'Jalgaon', nameRu: 'Джалгаон', nameLocal: 'जळगाव', lat: 21.00292, lon: 75.56602, population: 429298 },
   { id: 1279105, country: 'IN', nameEn: 'Akola', nameRu: 'Акола', nameLocal: 'अकोला', lat: 20.70957, lon: 76.9981, population: 428857 },
   { id: 1276533, country: 'IN', nameEn: 'Belgaum', nameRu: 'Белгаум', nameLocal: 'ಬೆಳಗಾವಿ', lat: 15.85212, lon: 74.50447, population: 428720 },
-  { id: 1255783, country: 'IN', nameEn: 'Rajpur Sonarpur', nameRu: 'Раджпур-Сонарпур', nameLocal: 'Rajpur Sonarpur', lat: 22.4382, lon: 88.43205, population: 424368 }, // ru: transcribed, local: = en
-  { id: 1271439, country: 'IN', nameEn: 'Gaya', nameRu: 'Гайа', nameLocal: 'Gaya', lat: 24.79686, lon: 85.00385, population: 423692 }, // ru: transcribed, local: = en
+  { id: 1255783, country: 'IN', nameEn: 'Rajpur Sonarpur', nameRu: 'Раджпур-Сонарпур', nameLocal: 'রাজপুর সোনারপুর', lat: 22.4382, lon: 88.43205, population: 424368 }, // ru: transcribed
+  { id: 1271439, country: 'IN', nameEn: 'Gaya', nameRu: 'Гая', nameLocal: 'गया', lat: 24.79686, lon: 85.00385, population: 423692 },
   { id: 1253986, country: 'IN', nameEn: 'Udaipur', nameRu: 'Удайпур', nameLocal: 'उदयपुर', lat: 24.58584, lon: 73.71346, population: 422784 },
-  { id: 1266122, country: 'IN', nameEn: 'Korba', nameRu: 'Корба', nameLocal: 'कोरबा जिला', lat: 22.3458, lon: 82.69633, population: 419146 },
+  { id: 1266122, country: 'IN', nameEn: 'Korba', nameRu: 'Корба', nameLocal: 'कोरबा', lat: 22.3458, lon: 82.69633, population: 419146 },
   { id: 1263780, country: 'IN', nameEn: 'Mangalore', nameRu: 'Мангалор', nameLocal: 'ಮಂಗಳೂರು', lat: 12.91723, lon: 74.85603, population: 417387 },
-  { id: 1269006, country: 'IN', nameEn: 'Jhansi', nameRu: 'Джханси', nameLocal: 'Jhansi', lat: 25.45887, lon: 78.57994, population: 412927 }, // ru: transcribed, local: = en
+  { id: 1269006, country: 'IN', nameEn: 'Jhansi', nameRu: 'Джханси', nameLocal: 'झाँसी', lat: 25.45887, lon: 78.57994, population: 412927 }, // ru: transcribed
   { id: 8629640, country: 'IN', nameEn: 'Thoothukudi', nameRu: 'Тутукуди', nameLocal: 'தூத்துக்குடி', lat: 8.76735, lon: 78.13425, population: 410760 },
-  { id: 1261529, country: 'IN', nameEn: 'Nellore', nameRu: 'Неллуру', nameLocal: 'నెల్లూరు', lat: 14.44992, lon: 79.98697, population: 404158 },
-  { id: 1260482, country: 'IN', nameEn: 'Panihati', nameRu: 'Панихати', nameLocal: 'Panihati', lat: 22.69089, lon: 88.37404, population: 378705 }, // ru: transcribed, local: = en
+  { id: 1261529, country: 'IN', nameEn: 'Nellore', nameRu: 'Неллур', nameLocal: 'నెల్లూరు', lat: 14.44992, lon: 79.98697, population: 404158 },
+  { id: 1260482, country: 'IN', nameEn: 'Panihati', nameRu: 'Панихати', nameLocal: 'পানিহাটি', lat: 22.69089, lon: 88.37404, population: 378705 }, // ru: transcribed
   { id: 1258932, country: 'IN', nameEn: 'Rajahmundry', nameRu: 'Раджамандри', nameLocal: 'రాజమండ్రి', lat: 17.00517, lon: 81.77784, population: 376333 },
   { id: 1279228, country: 'IN', nameEn: 'Ahmadnagar', nameRu: 'Ахмаднагар', nameLocal: 'अहमदनगर', lat: 19.09457, lon: 74.73843, population: 367140 }, // ru: transcribed
   { id: 1259091, country: 'IN', nameEn: 'Kollam', nameRu: 'Коллам', nameLocal: 'കൊല്ലം', lat: 8.88113, lon: 76.58469, population: 367107 },
-  { id: 1272691, country: 'IN', nameEn: 'Dhulia', nameRu: 'Дхуле', nameLocal: 'धुले', lat: 20.9013, lon: 74.77737, population: 366980 },
-  { id: 1276300, country: 'IN', nameEn: 'Bhagalpur', nameRu: 'Бхагалпур', nameLocal: 'Bhagalpur', lat: 25.24446, lon: 86.97183, population: 361548 }, // ru: transcribed, local: = en
-  { id: 1259239, country: 'IN', nameEn: 'Punasa', nameRu: 'Пунаса', nameLocal: 'Punasa', lat: 22.23507, lon: 76.39335, population: 350000 }, // ru: transcribed, local: = en
+  { id: 1272691, country: 'IN', nameEn: 'Dhule', nameRu: 'Дхуле', nameLocal: 'धुले', lat: 20.9013, lon: 74.77737, population: 366980 },
+  { id: 1276300, country: 'IN', nameEn: 'Bhagalpur', nameRu: 'Бхагалпур', nameLocal: 'भागलपुर', lat: 25.24446, lon: 86.97183, population: 361548 }, // ru: transcribed
   { id: 1262332, country: 'IN', nameEn: 'Muzaffarnagar', nameRu: 'Музафарнагар', nameLocal: 'मुझफ्फरनगर', lat: 29.47091, lon: 77.70332, population: 349706 },
   { id: 1265014, country: 'IN', nameEn: 'Latur', nameRu: 'Латур', nameLocal: 'लातूर', lat: 18.39721, lon: 76.56784, population: 348967 },
-  { id: 1265767, country: 'IN', nameEn: 'Kukatpalli', nameRu: 'Кукатпалли', nameLocal: 'Kukatpalli', lat: 17.48486, lon: 78.41376, population: 341709 }, // ru: transcribed, local: = en
-  { id: 1278840, country: 'IN', nameEn: 'Ambattur', nameRu: 'Амбаттур', nameLocal: 'Ambattur', lat: 13.09818, lon: 80.16152, population: 341049 }, // ru: transcribed, local: = en
   { id: 1276509, country: 'IN', nameEn: 'Bellary', nameRu: 'Беллари', nameLocal: 'ಬಳ್ಳಾರಿ', lat: 15.14205, lon: 76.92398, population: 336681 },
-  { id: 1262330, country: 'IN', nameEn: 'Muzaffarpur', nameRu: 'Музаффарпур', nameLocal: 'Muzaffarpur', lat: 26.12259, lon: 85.39055, population: 333200 }, // ru: transcribed, local: = en
-  { id: 1268257, country: 'IN', nameEn: 'Kamarhati', nameRu: 'Камархати', nameLocal: 'Kamarhati', lat: 22.67111, lon: 88.37472, population: 332965 }, // ru: transcribed, local: = en
+  { id: 1262330, country: 'IN', nameEn: 'Muzaffarpur', nameRu: 'Музаффарпур', nameLocal: 'मुज़फ़्फ़रपुर', lat: 26.12259, lon: 85.39055, population: 333200 }, // ru: transcribed
+  { id: 1268257, country: 'IN', nameEn: 'Kamarhati', nameRu: 'Камархати', nameLocal: 'কামারহাটি', lat: 22.67111, lon: 88.37472, population: 332965 }, // ru: transcribed
   { id: 1263364, country: 'IN', nameEn: 'Mathura', nameRu: 'Матура', nameLocal: 'मथुरा', lat: 27.5035, lon: 77.67215, population: 330511 },
-  { id: 1260107, country: 'IN', nameEn: 'Patiala', nameRu: 'Патьяла', nameLocal: 'Patiala', lat: 30.33625, lon: 76.3922, population: 329224 }, // local: = en
-  { id: 1274693, country: 'IN', nameEn: 'Chanda', nameRu: 'Чандрапур', nameLocal: 'चंद्रपूर', lat: 19.95076, lon: 79.29523, population: 328351 },
-  { id: 1275960, country: 'IN', nameEn: 'Bhilwara', nameRu: 'Бхилвара', nameLocal: 'Bhilwara', lat: 25.34707, lon: 74.64081, population: 326431 }, // ru: transcribed, local: = en
+  { id: 1260107, country: 'IN', nameEn: 'Patiala', nameRu: 'Патиала', nameLocal: 'ਪਟਿਆਲਾ', lat: 30.33625, lon: 76.3922, population: 329224 },
+  { id: 1274693, country: 'IN', nameEn: 'Chandrapur', nameRu: 'Чандрапур', nameLocal: 'चंद्रपूर', lat: 19.95076, lon: 79.29523, population: 328351 },
+  { id: 1275960, country: 'IN', nameEn: 'Bhilwara', nameRu: 'Бхилвара', nameLocal: 'भीलवाड़ा', lat: 25.34707, lon: 74.64081, population: 326431 }, // ru: transcribed
   { id: 1275198, country: 'IN', nameEn: 'Brahmapur', nameRu: 'Брамапур', nameLocal: 'ବ୍ରହ୍ମପୁର', lat: 19.31151, lon: 84.7929, population: 324726 },
-  { id: 1256728, country: 'IN', nameEn: 'Shahjanpur', nameRu: 'Шахджанпур', nameLocal: 'Shahjanpur', lat: 27.88165, lon: 79.90918, population: 320434 }, // ru: transcribed, local: = en
+  { id: 1256728, country: 'IN', nameEn: 'Shahjahanpur', nameRu: 'Шахджаханпур', nameLocal: 'शाहजहाँपुर', lat: 27.88165, lon: 79.90918, population: 320434 },
   { id: 1256515, country: 'IN', nameEn: 'Shimoga', nameRu: 'Шимога', nameLocal: 'ಶಿವಮೊಗ್ಗ', lat: 13.93157, lon: 75.56791, population: 319550 },
-  { id: 1261481, country: 'IN', nameEn: 'New Delhi', nameRu: 'Нев Дели', nameLocal: 'नई दिल्ली', lat: 28.63576, lon: 77.22445, population: 317797 },
+  { id: 1261481, country: 'IN', nameEn: 'New Delhi', nameRu: 'Нью-Дели', nameLocal: 'नई दिल्ली', lat: 28.63576, lon: 77.22445, population: 317797 },
   { id: 1258076, country: 'IN', nameEn: 'Rohtak', nameRu: 'Рохтак', nameLocal: 'रोहतक', lat: 28.89447, lon: 76.58917, population: 317245 },
-  { id: 1254187, country: 'IN', nameEn: 'Thrissur', nameRu: 'Тричура', nameLocal: 'തൃശ്ശൂർ', lat: 10.51667, lon: 76.21667, population: 315957 },
+  { id: 1254187, country: 'IN', nameEn: 'Thrissur', nameRu: 'Триссур', nameLocal: 'തൃശ്ശൂർ', lat: 10.51667, lon: 76.21667, population: 315957 },
   { id: 1254089, country: 'IN', nameEn: 'Tumkur', nameRu: 'Тумкур', nameLocal: 'ತುಮಕೂರು', lat: 13.34136, lon: 77.1022, population: 307359 }, // ru: transcribed
-  { id: 1271885, country: 'IN', nameEn: 'Firozabad', nameRu: 'Фирозабад', nameLocal: 'Firozabad', lat: 27.15092, lon: 78.39781, population: 306409 }, // ru: transcribed, local: = en
+  { id: 1271885, country: 'IN', nameEn: 'Firozabad', nameRu: 'Фирозабад', nameLocal: 'फ़िरोज़ाबाद', lat: 27.15092, lon: 78.39781, population: 306409 }, // ru: transcribed
   { id: 1261258, country: 'IN', nameEn: 'Nizamabad', nameRu: 'Низамабад', nameLocal: 'నిజామాబాద్', lat: 18.67154, lon: 78.0988, population: 305438 }, // ru: transcribed
-  { id: 1265711, country: 'IN', nameEn: 'Kulti', nameRu: 'Култи', nameLocal: 'Kulti', lat: 23.73166, lon: 86.84372, population: 305405 }, // local: = en
-  { id: 1277029, country: 'IN', nameEn: 'Barddhaman', nameRu: 'Барддхаман', nameLocal: 'বর্ধমান', lat: 23.25572, lon: 87.85691, population: 301725 }, // ru: transcribed
-  { id: 1277065, country: 'IN', nameEn: 'Barasat', nameRu: 'Барасат', nameLocal: 'Barasat', lat: 22.72154, lon: 88.48198, population: 298127 }, // ru: transcribed, local: = en
-  { id: 12165955, country: 'IN', nameEn: 'Mulugu', nameRu: 'Мулугу', nameLocal: 'Mulugu', lat: 18.191, lon: 79.943, population: 297671 }, // ru: transcribed, local: = en
-  { id: 1264588, country: 'IN', nameEn: 'Madgaon', nameRu: 'Маргао', nameLocal: 'Madgaon', lat: 15.27501, lon: 73.95786, population: 86818 }, // local: = en
+  { id: 1265711, country: 'IN', nameEn: 'Kulti', nameRu: 'Култи', nameLocal: 'কুলটি', lat: 23.73166, lon: 86.84372, population: 305405 },
+  { id: 1277029, country: 'IN', nameEn: 'Bardhaman', nameRu: 'Бардхаман', nameLocal: 'বর্ধমান', lat: 23.25572, lon: 87.85691, population: 301725 },
+  { id: 1277065, country: 'IN', nameEn: 'Barasat', nameRu: 'Барасат', nameLocal: 'বারাসত', lat: 22.72154, lon: 88.48198, population: 298127 }, // ru: transcribed
+  { id: 1270022, country: 'IN', nameEn: 'Hisar', nameRu: 'Хисар', nameLocal: 'हिसार', lat: 29.15394, lon: 75.72294, population: 296436 },
+  { id: 1258599, country: 'IN', nameEn: 'Rampur', nameRu: 'Рампур', nameLocal: 'रामपुर', lat: 28.81014, lon: 79.02699, population: 296418 }, // ru: transcribed
+  { id: 6954929, country: 'IN', nameEn: 'Greater Noida', nameRu: 'Большая Нойда', nameLocal: 'ग्रेटर नोएडा', lat: 28.49615, lon: 77.53601, population: 293908 },
+  { id: 7279746, country: 'IN', nameEn: 'Noida', nameRu: 'Нойда', nameLocal: 'नोइडा', lat: 28.58, lon: 77.33, population: 293908 },
+  { id: 1268561, country: 'IN', nameEn: 'Kakinada', nameRu: 'Какинада', nameLocal: 'కాకినాడ', lat: 16.96036, lon: 82.23809, population: 292923 },
+  { id: 1260476, country: 'IN', nameEn: 'Panipat', nameRu: 'Панипат', nameLocal: 'पानीपत', lat: 29.38747, lon: 76.96825, population: 292808 },
+  { id: 1272543, country: 'IN', nameEn: 'Dindigul', nameRu: 'Диндигул', nameLocal: 'திண்டுக்கல்', lat: 10.36896, lon: 77.98036, population: 292512 },
+  { id: 1254649, country: 'IN', nameEn: 'Thanjavur', nameRu: 'Тханджавур', nameLocal: 'தஞ்சாவூர்', lat: 10.78523, lon: 79.13909, population: 291067 },
+  { id: 1260341, country: 'IN', nameEn: 'Parbhani', nameRu: 'Парбхани', nameLocal: 'परभणी', lat: 19.26855, lon: 76.77081, population: 289629 },
+  { id: 1273491, country: 'IN', nameEn: 'Darbhanga', nameRu: 'Дарбханга', nameLocal: 'दरभंगा', lat: 26.15216, lon: 85.89707, population: 287150 },
+  { id: 1278946, country: 'IN', nameEn: 'Alwar', nameRu: 'Алвар', nameLocal: 'अल्वर', lat: 27.56246, lon: 76.625, population: 283228 },
+  { id: 1275637, country: 'IN', nameEn: 'Bilaspur', nameRu: 'Биласпур', nameLocal: 'बिलासपुर', lat: 22.08005, lon: 82.15543, population: 282705 },
+  { id: 1269834, country: 'IN', nameEn: 'Ichalkaranji', nameRu: 'Ичалкаранджи', nameLocal: 'इचलकरंजी', lat: 16.69117, lon: 74.46054, population: 274383 }, // ru: transcribed
+  { id: 1264588, country: 'IN', nameEn: 'Margao', nameRu: 'Маргао', nameLocal: 'मडगांव', lat: 15.27501, lon: 73.95786, population: 86818 },
   { id: 1260607, country: 'IN', nameEn: 'Panaji', nameRu: 'Панаджи', nameLocal: 'पणजी', lat: 15.49574, lon: 73.82624, population: 65586 },
-  { id: 1850147, country: 'JP', nameEn: 'Tokyo', nameRu: 'Токё', nameLocal: '東京', lat: 35.6895, lon: 139.69171, population: 8336599 },
-  { id: 1848354, country: 'JP', nameEn: 'Yokohama', nameRu: 'Ёкохама', nameLocal: '横浜', lat: 35.43333, lon: 139.65, population: 3761630 }, // ru: transcribed
+  { id: 1850147, country: 'JP', nameEn: 'Tokyo', nameRu: 'Токио', nameLocal: '東京', lat: 35.6895, lon: 139.69171, population: 8336599 },
+  { id: 1848354, country: 'JP', nameEn: 'Yokohama', nameRu: 'Иокогама', nameLocal: '横浜', lat: 35.43333, lon: 139.65, population: 3761630 },
   { id: 1853909, country: 'JP', nameEn: 'Osaka', nameRu: 'Осака', nameLocal: '大阪', lat: 34.69374, lon: 135.50218, population: 2753862 },
   { id: 1856057, country: 'JP', nameEn: 'Nagoya', nameRu: 'Нагоя', nameLocal: '名古屋', lat: 35.18147, lon: 136.90641, population: 2191279 },
   { id: 2128295, country: 'JP', nameEn: 'Sapporo', nameRu: 'Саппоро', nameLocal: '札幌', lat: 43.06667, lon: 141.35, population: 1973832 },
   { id: 1863967, country: 'JP', nameEn: 'Fukuoka', nameRu: 'Фукуока', nameLocal: '福岡', lat: 33.6, lon: 130.41667, population: 1603543 },
   { id: 1859642, country: 'JP', nameEn: 'Kawasaki', nameRu: 'Кавасаки', nameLocal: '川崎', lat: 35.52056, lon: 139.71722, population: 1531646 },
-  { id: 1859171, country: 'JP', nameEn: 'Kobe', nameRu: 'Кобэ', nameLocal: '神戸', lat: 34.6913, lon: 135.183, population: 1522188 },
-  { id: 1857910, country: 'JP', nameEn: 'Kyoto', nameRu: 'Кёто', nameLocal: '京都', lat: 35.02107, lon: 135.75385, population: 1463723 },
-  { id: 6940394, country: 'JP', nameEn: 'Saitama', nameRu: 'Саитама', nameLocal: 'さいたま', lat: 35.90807, lon: 139.65657, population: 1324854 },
+  { id: 1859171, country: 'JP', nameEn: 'Kobe', nameRu: 'Кобе', nameLocal: '神戸', lat: 34.6913, lon: 135.183, population: 1522188 },
+  { id: 1857910, country: 'JP', nameEn: 'Kyoto', nameRu: 'Киото', nameLocal: '京都', lat: 35.02107, lon: 135.75385, population: 1463723 },
+  { id: 6940394, country: 'JP', nameEn: 'Saitama', nameRu: 'Сайтама', nameLocal: 'さいたま', lat: 35.90807, lon: 139.65657, population: 1324854 },
   { id: 1862415, country: 'JP', nameEn: 'Hiroshima', nameRu: 'Хиросима', nameLocal: '広島', lat: 34.4, lon: 132.45, population: 1199391 },
-  { id: 2111149, country: 'JP', nameEn: 'Sendai', nameRu: 'Сэндаи', nameLocal: '仙台', lat: 38.26667, lon: 140.86667, population: 1096704 }, // ru: transcribed
+  { id: 2111149, country: 'JP', nameEn: 'Sendai', nameRu: 'Сэндай', nameLocal: '仙台', lat: 38.26667, lon: 140.86667, population: 1096704 },
   { id: 2113015, country: 'JP', nameEn: 'Chiba', nameRu: 'Тиба', nameLocal: '千葉', lat: 35.6, lon: 140.11667, population: 979768 }, // ru: transcribed
   { id: 1859307, country: 'JP', nameEn: 'Kitakyushu', nameRu: 'Китакюсю', nameLocal: '北九州', lat: 33.85181, lon: 130.85034, population: 940978 },
   { id: 1855431, country: 'JP', nameEn: 'Niigata', nameRu: 'Ниигата', nameLocal: '新潟', lat: 37.88637, lon: 139.00589, population: 797591 },
@@ -545,10 +547,10 @@ export const cities: readonly City[] = [
   { id: 1862627, country: 'JP', nameEn: 'Himeji', nameRu: 'Химэдзи', nameLocal: '姫路', lat: 34.81667, lon: 134.7, population: 525682 },
   { id: 1926099, country: 'JP', nameEn: 'Matsuyama', nameRu: 'Мацуяма', nameLocal: '松山', lat: 33.83916, lon: 132.76574, population: 509835 },
   { id: 1857553, country: 'JP', nameEn: 'Matsudo', nameRu: 'Мацудо', nameLocal: '松戸', lat: 35.77995, lon: 139.90144, population: 498575 },
-  { id: 1862752, country: 'JP', nameEn: 'Higashi-osaka', nameRu: 'Хигаси-Осака', nameLocal: '東大阪', lat: 34.66667, lon: 135.58333, population: 489077 }, // ru: transcribed
+  { id: 1862752, country: 'JP', nameEn: 'Higashiosaka', nameRu: 'Хигасиосака', nameLocal: '東大阪', lat: 34.66667, lon: 135.58333, population: 489077 }, // ru: transcribed
   { id: 1858311, country: 'JP', nameEn: 'Kurashiki', nameRu: 'Курасики', nameLocal: '倉敷', lat: 34.58333, lon: 133.76667, population: 483576 },
   { id: 1854487, country: 'JP', nameEn: 'Oita', nameRu: 'Оита', nameLocal: '大分', lat: 33.23333, lon: 131.6, population: 477715 },
-  { id: 1855207, country: 'JP', nameEn: 'Nishinomiya-hama', nameRu: 'Нисиномия-Хама', nameLocal: '西宮', lat: 34.71562, lon: 135.33199, population: 468925 }, // ru: transcribed
+  { id: 1855207, country: 'JP', nameEn: 'Nishinomiya', nameRu: 'Нисиномия', nameLocal: '西宮', lat: 34.71562, lon: 135.33199, population: 468925 },
   { id: 1863917, country: 'JP', nameEn: 'Fukuyama', nameRu: 'Фукуяма', nameLocal: '福山', lat: 34.48333, lon: 133.36667, population: 468812 },
   { id: 1860243, country: 'JP', nameEn: 'Kanazawa', nameRu: 'Канадзава', nameLocal: '金沢', lat: 36.6, lon: 136.61667, population: 466029 },
   { id: 1849053, country: 'JP', nameEn: 'Utsunomiya', nameRu: 'Уцуномия', nameLocal: '宇都宮', lat: 36.56667, lon: 139.88333, population: 449865 },
@@ -567,11 +569,10 @@ export const cities: readonly City[] = [
   { id: 1849837, country: 'JP', nameEn: 'Toyonaka', nameRu: 'Тоёнака', nameLocal: '豊中', lat: 34.78244, lon: 135.46932, population: 384459 }, // ru: transcribed
   { id: 1861949, country: 'JP', nameEn: 'Ichinomiya', nameRu: 'Итиномия', nameLocal: '一宮', lat: 35.3, lon: 136.8, population: 379654 },
   { id: 1849846, country: 'JP', nameEn: 'Toyohashi', nameRu: 'Тоёхаси', nameLocal: '豊橋', lat: 34.76667, lon: 137.38333, population: 377453 },
-  { id: 1852383, country: 'JP', nameEn: 'Minato', nameRu: 'Минато', nameLocal: '湊', lat: 34.2152, lon: 135.1501, population: 375339 }, // ru: transcribed
   { id: 1851002, country: 'JP', nameEn: 'Takasaki', nameRu: 'Такасаки', nameLocal: '高崎', lat: 36.33333, lon: 139.01667, population: 372369 },
   { id: 1855612, country: 'JP', nameEn: 'Nara', nameRu: 'Нара', nameLocal: '奈良', lat: 34.68505, lon: 135.80485, population: 367353 },
   { id: 1856215, country: 'JP', nameEn: 'Nagano', nameRu: 'Нагано', nameLocal: '長野', lat: 36.65, lon: 138.18333, population: 360176 },
-  { id: 2112539, country: 'JP', nameEn: 'Iwaki', nameRu: 'Иваки', nameLocal: '磐城', lat: 37.05, lon: 140.88333, population: 357309 },
+  { id: 2112539, country: 'JP', nameEn: 'Iwaki', nameRu: 'Иваки', nameLocal: 'いわき', lat: 37.05, lon: 140.88333, population: 357309 },
   { id: 1850910, country: 'JP', nameEn: 'Takatsuki', nameRu: 'Такацуки', nameLocal: '高槻', lat: 34.84833, lon: 135.61678, population: 354468 }, // ru: transcribed
   { id: 1854376, country: 'JP', nameEn: 'Okazaki', nameRu: 'Окадзаки', nameLocal: '岡崎', lat: 34.95, lon: 137.16667, population: 352361 },
   { id: 1851483, country: 'JP', nameEn: 'Suita', nameRu: 'Суита', nameLocal: '吹田', lat: 34.76143, lon: 135.51567, population: 351630 },
@@ -594,10 +595,10 @@ export const cities: readonly City[] = [
   { id: 2111834, country: 'JP', nameEn: 'Morioka', nameRu: 'Мориока', nameLocal: '盛岡', lat: 39.7, lon: 141.15, population: 290700 },
   { id: 2112664, country: 'JP', nameEn: 'Ichihara', nameRu: 'Итихара', nameLocal: '市原', lat: 35.51667, lon: 140.08333, population: 283531 },
   { id: 1857843, country: 'JP', nameEn: 'Maebashi', nameRu: 'Маэбаси', nameLocal: '前橋', lat: 36.4, lon: 139.08333, population: 282711 },
-  { id: 1862033, country: 'JP', nameEn: 'Ibaraki', nameRu: 'Ибараки', nameLocal: '茨城', lat: 34.81641, lon: 135.56828, population: 280562 },
+  { id: 1862033, country: 'JP', nameEn: 'Ibaraki', nameRu: 'Ибараки', nameLocal: '茨木', lat: 34.81641, lon: 135.56828, population: 280562 },
   { id: 2130188, country: 'JP', nameEn: 'Hakodate', nameRu: 'Хакодатэ', nameLocal: '函館', lat: 41.77583, lon: 140.73667, population: 275730 },
   { id: 1848522, country: 'JP', nameEn: 'Yao', nameRu: 'Яо', nameLocal: '八尾', lat: 34.61667, lon: 135.6, population: 273213 },
-  { id: 1860704, country: 'JP', nameEn: 'Kakogawacho-honmachi', nameRu: 'Какогаватё-Хонмати', nameLocal: '加古川', lat: 34.76943, lon: 134.82905, population: 271634 }, // ru: transcribed
+  { id: 1860704, country: 'JP', nameEn: 'Kakogawa', nameRu: 'Какогава', nameLocal: '加古川', lat: 34.76943, lon: 134.82905, population: 271634 }, // ru: transcribed
   { id: 1850158, country: 'JP', nameEn: 'Tokushima', nameRu: 'Токусима', nameLocal: '徳島', lat: 34.06667, lon: 134.56667, population: 267345 },
   { id: 1852225, country: 'JP', nameEn: 'Shimonoseki', nameRu: 'Симоносэки', nameLocal: '下関', lat: 33.95548, lon: 130.93713, population: 265684 }, // ru: transcribed
   { id: 11611632, country: 'JP', nameEn: 'Fuchu', nameRu: 'Футю', nameLocal: '府中', lat: 35.67452, lon: 139.48216, population: 260508 }, // ru: transcribed
@@ -607,7 +608,7 @@ export const cities: readonly City[] = [
   { id: 1863985, country: 'JP', nameEn: 'Fukui', nameRu: 'Фукуи', nameLocal: '福井', lat: 36.06443, lon: 136.22257, population: 248707 }, // ru: transcribed
   { id: 2111901, country: 'JP', nameEn: 'Mito', nameRu: 'Мито', nameLocal: '水戸', lat: 36.35, lon: 140.45, population: 246538 }, // ru: transcribed
   { id: 1864134, country: 'JP', nameEn: 'Fuji', nameRu: 'Фудзи', nameLocal: '富士', lat: 35.16667, lon: 138.68333, population: 245015 },
-  { id: 1864624, country: 'JP', nameEn: 'Chigasaki', nameRu: 'Тигасаки', nameLocal: '茅崎', lat: 35.33638, lon: 139.40434, population: 242798 },
+  { id: 1864624, country: 'JP', nameEn: 'Chigasaki', nameRu: 'Тигасаки', nameLocal: '茅ヶ崎', lat: 35.33638, lon: 139.40434, population: 242798 },
   { id: 11611478, country: 'JP', nameEn: 'Yamato', nameRu: 'Ямато', nameLocal: '大和', lat: 35.47276, lon: 139.45101, population: 242065 }, // ru: transcribed
   { id: 1857519, country: 'JP', nameEn: 'Matsumoto', nameRu: 'Мацумото', nameLocal: '松本', lat: 36.23333, lon: 137.96667, population: 239466 },
   { id: 2130203, country: 'JP', nameEn: 'Hachinohe', nameRu: 'Хатинохэ', nameLocal: '八戸', lat: 40.5, lon: 141.5, population: 239046 }, // ru: transcribed
@@ -615,187 +616,185 @@ export const cities: readonly City[] = [
   { id: 1852899, country: 'JP', nameEn: 'Sasebo', nameRu: 'Сасэбо', nameLocal: '佐世保', lat: 33.16834, lon: 129.72502, population: 237444 }, // ru: transcribed
   { id: 1853303, country: 'JP', nameEn: 'Saga', nameRu: 'Сага', nameLocal: '佐賀', lat: 33.23333, lon: 130.3, population: 232736 },
   { id: 1853677, country: 'JP', nameEn: 'Ota', nameRu: 'Ота', nameLocal: '太田', lat: 36.3, lon: 139.36667, population: 224358 },
-  { id: 1857144, country: 'JP', nameEn: 'Minamirinkan', nameRu: 'Минамиринкан', nameLocal: '南林間', lat: 35.49527, lon: 139.44279, population: 224015 }, // ru: transcribed
   { id: 1847963, country: 'JP', nameEn: 'Atsugi', nameRu: 'Ацуги', nameLocal: '厚木', lat: 35.44272, lon: 139.36931, population: 223960 },
   { id: 1851012, country: 'JP', nameEn: 'Takarazuka', nameRu: 'Такарадзука', nameLocal: '宝塚', lat: 34.79936, lon: 135.35697, population: 219789 },
-  { id: 1865714, country: 'JP', nameEn: 'Ageoshimo', nameRu: 'Агэосимо', nameLocal: '上尾', lat: 35.97145, lon: 139.61382, population: 219401 }, // ru: transcribed
-  { id: 1821306, country: 'KH', nameEn: 'Phnom Penh', nameRu: 'Пном Пен', nameLocal: 'ភនពេញ', lat: 11.56245, lon: 104.91601, population: 1573544 },
-  { id: 1821940, country: 'KH', nameEn: 'Takeo', nameRu: 'Takeo', nameLocal: 'Takeo', lat: 10.99081, lon: 104.78498, population: 843931 }, // ru: = en, local: = en
-  { id: 1822214, country: 'KH', nameEn: 'Siem Reap', nameRu: 'Сием-Реап', nameLocal: 'ក្រុងសៀមរាប', lat: 13.36179, lon: 103.86056, population: 139458 },
-  { id: 1831797, country: 'KH', nameEn: 'Battambang', nameRu: 'Баттамбанг', nameLocal: 'ករងបាតដបង', lat: 13.10271, lon: 103.19822, population: 119251 },
-  { id: 1830194, country: 'KH', nameEn: 'Paoy Paet', nameRu: 'Пойпет', nameLocal: 'ប៉ោយប៉ែត', lat: 13.65805, lon: 102.56365, population: 79000 },
-  { id: 1831167, country: 'KH', nameEn: 'Kampong Chhnang', nameRu: 'Кампонгчнанг', nameLocal: 'ករងកពងឆនាង', lat: 12.25, lon: 104.66667, population: 75244 },
-  { id: 1831142, country: 'KH', nameEn: 'Sihanoukville', nameRu: 'Сиануквиль', nameLocal: 'ក្រុងព្រះសីហនុ', lat: 10.60932, lon: 103.52958, population: 73036 },
-  { id: 1831173, country: 'KH', nameEn: 'Kampong Cham', nameRu: 'Кампонгтям', nameLocal: 'ករងកពងចាម', lat: 11.99339, lon: 105.4635, population: 61750 },
-  { id: 1822768, country: 'KH', nameEn: 'Pursat', nameRu: 'Pursat', nameLocal: 'Pursat', lat: 12.53878, lon: 103.9192, population: 52476 }, // ru: = en, local: = en
-  { id: 1821935, country: 'KH', nameEn: 'Ta Khmau', nameRu: 'Такхмау', nameLocal: 'កណតាល', lat: 11.48333, lon: 104.95, population: 52066 },
-  { id: 1822906, country: 'KH', nameEn: 'Phumi Veal Sre', nameRu: 'Phumi Veal Sre', nameLocal: 'Phumi Veal Sre', lat: 10.98081, lon: 104.77828, population: 44270 }, // ru: = en, local: = en
-  { id: 1831133, country: 'KH', nameEn: 'Kampong Speu', nameRu: 'Kampong Speu', nameLocal: 'Kampong Speu', lat: 11.45332, lon: 104.52085, population: 33231 }, // ru: = en, local: = en
-  { id: 1830468, country: 'KH', nameEn: 'Koh Kong', nameRu: 'Koh Kong', nameLocal: 'កោះកង', lat: 11.61531, lon: 102.9838, population: 33134 }, // ru: = en
-  { id: 1822610, country: 'KH', nameEn: 'Prey Veng', nameRu: 'Prey Veng', nameLocal: 'Prey Veng', lat: 11.48682, lon: 105.32533, population: 33079 }, // ru: = en, local: = en
-  { id: 1822019, country: 'KH', nameEn: 'Suong', nameRu: 'Suong', nameLocal: 'Suong', lat: 11.91178, lon: 105.65821, population: 30000 }, // ru: = en, local: = en
+  { id: 1865714, country: 'JP', nameEn: 'Ageo', nameRu: 'Агэо', nameLocal: '上尾', lat: 35.97145, lon: 139.61382, population: 219401 }, // ru: transcribed
+  { id: 1864518, country: 'JP', nameEn: 'Chofu', nameRu: 'Тёфу', nameLocal: '調布', lat: 35.65924, lon: 139.54837, population: 212977 }, // ru: transcribed
+  { id: 1859884, country: 'JP', nameEn: 'Kasukabe', nameRu: 'Касукабэ', nameLocal: '春日部', lat: 35.98308, lon: 139.74966, population: 206915 }, // ru: transcribed
+  { id: 1821306, country: 'KH', nameEn: 'Phnom Penh', nameRu: 'Пномпень', nameLocal: 'ភ្នំពេញ', lat: 11.56245, lon: 104.91601, population: 1573544 },
+  { id: 1821940, country: 'KH', nameEn: 'Takeo', nameRu: 'Такео', nameLocal: 'តាកែវ', lat: 10.99081, lon: 104.78498, population: 843931 },
+  { id: 1822214, country: 'KH', nameEn: 'Siem Reap', nameRu: 'Сиемреап', nameLocal: 'សៀមរាប', lat: 13.36179, lon: 103.86056, population: 139458 },
+  { id: 1831797, country: 'KH', nameEn: 'Battambang', nameRu: 'Баттамбанг', nameLocal: 'បាត់ដំបង', lat: 13.10271, lon: 103.19822, population: 119251 },
+  { id: 1830194, country: 'KH', nameEn: 'Poipet', nameRu: 'Пойпет', nameLocal: 'ប៉ោយប៉ែត', lat: 13.65805, lon: 102.56365, population: 79000 },
+  { id: 1831167, country: 'KH', nameEn: 'Kampong Chhnang', nameRu: 'Кампонгчнанг', nameLocal: 'កំពង់ឆ្នាំង', lat: 12.25, lon: 104.66667, population: 75244 },
+  { id: 1831142, country: 'KH', nameEn: 'Sihanoukville', nameRu: 'Сиануквиль', nameLocal: 'ព្រះសីហនុ', lat: 10.60932, lon: 103.52958, population: 73036 },
+  { id: 1831173, country: 'KH', nameEn: 'Kampong Cham', nameRu: 'Кампонгтям', nameLocal: 'កំពង់ចាម', lat: 11.99339, lon: 105.4635, population: 61750 },
+  { id: 1822768, country: 'KH', nameEn: 'Pursat', nameRu: 'Пурсат', nameLocal: 'ពោធិ៍សាត់', lat: 12.53878, lon: 103.9192, population: 52476 },
+  { id: 1821935, country: 'KH', nameEn: 'Ta Khmau', nameRu: 'Такхмау', nameLocal: 'តាខ្មៅ', lat: 11.48333, lon: 104.95, population: 52066 },
+  { id: 1831133, country: 'KH', nameEn: 'Kampong Speu', nameRu: 'Кампонгспы', nameLocal: 'កំពង់ស្ពឺ', lat: 11.45332, lon: 104.52085, population: 33231 },
+  { id: 1830468, country: 'KH', nameEn: 'Koh Kong', nameRu: 'Кохконг', nameLocal: 'កោះកុង', lat: 11.61531, lon: 102.9838, population: 33134 },
+  { id: 1822610, country: 'KH', nameEn: 'Prey Veng', nameRu: 'Прейвенг', nameLocal: 'ព្រៃវែង', lat: 11.48682, lon: 105.32533, population: 33079 },
+  { id: 1822019, country: 'KH', nameEn: 'Suong', nameRu: 'Суонг', nameLocal: 'សួង', lat: 11.91178, lon: 105.65821, population: 30000 },
+  { id: 1822029, country: 'KH', nameEn: 'Stung Treng', nameRu: 'Стынгтраенг', nameLocal: 'ស្ទឹងត្រែង', lat: 13.52586, lon: 105.9683, population: 25000 },
   { id: 1831112, country: 'KH', nameEn: 'Kampot', nameRu: 'Кампот', nameLocal: 'កំពត', lat: 10.61041, lon: 104.18145, population: 22691 },
-  { id: 2110257, country: 'KI', nameEn: 'Tarawa', nameRu: 'Южная Тарава', nameLocal: 'Tarawa', lat: 1.3278, lon: 172.97696, population: 40311 },
-  { id: 2110248, country: 'KI', nameEn: 'Betio Village', nameRu: 'Betio Village', nameLocal: 'Betio Village', lat: 1.35797, lon: 172.92105, population: 12509 }, // ru: = en
-  { id: 7601774, country: 'KI', nameEn: 'Bikenibeu Village', nameRu: 'Bikenibeu Village', nameLocal: 'Bikenibeu Village', lat: 1.3673, lon: 173.12415, population: 6170 }, // ru: = en
+  { id: 2110257, country: 'KI', nameEn: 'Tarawa', nameRu: 'Тарава', nameLocal: 'Tarawa', lat: 1.3278, lon: 172.97696, population: 40311 },
+  { id: 2110248, country: 'KI', nameEn: 'Betio', nameRu: 'Бетио', nameLocal: 'Betio', lat: 1.35797, lon: 172.92105, population: 12509 }, // ru: transcribed
+  { id: 7601774, country: 'KI', nameEn: 'Bikenibeu', nameRu: 'Бикенибеу', nameLocal: 'Bikenibeu', lat: 1.3673, lon: 173.12415, population: 6170 }, // ru: transcribed
   { id: 1871859, country: 'KP', nameEn: 'Pyongyang', nameRu: 'Пхеньян', nameLocal: '평양', lat: 39.03385, lon: 125.75432, population: 3222000 },
-  { id: 1877449, country: 'KP', nameEn: 'Hamhung', nameRu: 'Hamhung', nameLocal: '함흥', lat: 39.91833, lon: 127.53639, population: 559056 }, // ru: = en
+  { id: 1877449, country: 'KP', nameEn: 'Hamhung', nameRu: 'Хамхын', nameLocal: '함흥', lat: 39.91833, lon: 127.53639, population: 559056 },
   { id: 1873757, country: 'KP', nameEn: 'Nampo', nameRu: 'Нампхо', nameLocal: '남포', lat: 38.7375, lon: 125.40778, population: 455000 },
-  { id: 1869012, country: 'KP', nameEn: 'Sunchon', nameRu: 'Sunchon', nameLocal: 'Sunchon', lat: 39.43167, lon: 125.93278, population: 437000 }, // ru: = en, local: = en
-  { id: 1877030, country: 'KP', nameEn: 'Hungnam', nameRu: 'Hungnam', nameLocal: '흥람', lat: 39.84198, lon: 127.63206, population: 346082 }, // ru: = en
+  { id: 1869012, country: 'KP', nameEn: 'Sunchon', nameRu: 'Сунчхон', nameLocal: '순천', lat: 39.43167, lon: 125.93278, population: 437000 },
+  { id: 1877030, country: 'KP', nameEn: 'Hungnam', nameRu: 'Хыннам', nameLocal: '흥남', lat: 39.84198, lon: 127.63206, population: 346082 },
   { id: 1876373, country: 'KP', nameEn: 'Kaesong', nameRu: 'Кэсон', nameLocal: '개성', lat: 37.97083, lon: 126.55444, population: 338155 },
   { id: 1866923, country: 'KP', nameEn: 'Wonsan', nameRu: 'Вонсан', nameLocal: '원산', lat: 39.15278, lon: 127.44361, population: 329207 },
   { id: 2044757, country: 'KP', nameEn: 'Chongjin', nameRu: 'Чхонджин', nameLocal: '청진', lat: 41.79556, lon: 129.77583, population: 327000 },
-  { id: 1870883, country: 'KP', nameEn: 'Sariwon', nameRu: 'Саривоне', nameLocal: 'Sariwon', lat: 38.50722, lon: 125.75583, population: 310100 }, // local: = en
-  { id: 2040893, country: 'KP', nameEn: 'Sinuiju', nameRu: 'Sinuiju', nameLocal: '신의주', lat: 40.10056, lon: 124.39806, population: 288112 }, // ru: = en
+  { id: 1870883, country: 'KP', nameEn: 'Sariwon', nameRu: 'Саривон', nameLocal: '사리원', lat: 38.50722, lon: 125.75583, population: 310100 },
+  { id: 2040893, country: 'KP', nameEn: 'Sinuiju', nameRu: 'Синыйджу', nameLocal: '신의주', lat: 40.10056, lon: 124.39806, population: 288112 },
   { id: 1877615, country: 'KP', nameEn: 'Haeju', nameRu: 'Хэджу', nameLocal: '해주', lat: 38.04056, lon: 125.71472, population: 222396 },
   { id: 2043572, country: 'KP', nameEn: 'Kanggye', nameRu: 'Канге', nameLocal: '강계', lat: 40.96946, lon: 126.58523, population: 209530 },
-  { id: 2043837, country: 'KP', nameEn: 'Hyesan', nameRu: 'Hyesan', nameLocal: '혜산', lat: 41.40167, lon: 128.17778, population: 192680 }, // ru: = en
-  { id: 1869446, country: 'KP', nameEn: 'Songnim-ni', nameRu: 'Songnim-ni', nameLocal: '송림리', lat: 38.76349, lon: 125.64096, population: 152425 }, // ru: = en
-  { id: 2042893, country: 'KP', nameEn: 'Manpo', nameRu: 'Manpo', nameLocal: '만포', lat: 41.15472, lon: 126.28944, population: 116760 }, // ru: = en
-  { id: 1871871, country: 'KP', nameEn: 'Pyongsong', nameRu: 'Pyongsong', nameLocal: 'Pyongsong', lat: 39.24639, lon: 125.87194, population: 100000 }, // ru: = en, local: = en
+  { id: 2043837, country: 'KP', nameEn: 'Hyesan', nameRu: 'Хесан', nameLocal: '혜산', lat: 41.40167, lon: 128.17778, population: 192680 },
+  { id: 1869446, country: 'KP', nameEn: 'Songnim', nameRu: 'Сонним', nameLocal: '송림', lat: 38.76349, lon: 125.64096, population: 152425 },
+  { id: 2042893, country: 'KP', nameEn: 'Manpo', nameRu: 'Манпхо', nameLocal: '만포', lat: 41.15472, lon: 126.28944, population: 116760 },
+  { id: 1871871, country: 'KP', nameEn: 'Pyongsong', nameRu: 'Пхёнсон', nameLocal: '평성', lat: 39.24639, lon: 125.87194, population: 100000 },
   { id: 1835848, country: 'KR', nameEn: 'Seoul', nameRu: 'Сеул', nameLocal: '서울', lat: 37.566, lon: 126.9784, population: 10349312 },
   { id: 1838524, country: 'KR', nameEn: 'Busan', nameRu: 'Пусан', nameLocal: '부산', lat: 35.10168, lon: 129.03004, population: 3678555 },
-  { id: 1843564, country: 'KR', nameEn: 'Incheon', nameRu: 'Инчон', nameLocal: '인천', lat: 37.45646, lon: 126.70515, population: 2954955 },
+  { id: 1843564, country: 'KR', nameEn: 'Incheon', nameRu: 'Инчхон', nameLocal: '인천', lat: 37.45646, lon: 126.70515, population: 2954955 },
   { id: 1835329, country: 'KR', nameEn: 'Daegu', nameRu: 'Тэгу', nameLocal: '대구', lat: 35.87028, lon: 128.59111, population: 2566540 },
   { id: 1841811, country: 'KR', nameEn: 'Gwangju', nameRu: 'Кванджу', nameLocal: '광주', lat: 35.15472, lon: 126.91556, population: 1490092 },
   { id: 1835235, country: 'KR', nameEn: 'Daejeon', nameRu: 'Тэджон', nameLocal: '대전', lat: 36.34913, lon: 127.38493, population: 1469543 },
   { id: 1835553, country: 'KR', nameEn: 'Suwon', nameRu: 'Сувон', nameLocal: '수원', lat: 37.29111, lon: 127.00889, population: 1241311 },
-  { id: 1842485, country: 'KR', nameEn: 'Goyang', nameRu: 'Goyang', nameLocal: '고양', lat: 37.65639, lon: 126.835, population: 1073069 }, // ru: = en
-  { id: 1897000, country: 'KR', nameEn: 'Seongnam', nameRu: 'Seongnam', nameLocal: '성남', lat: 37.43861, lon: 127.13778, population: 1031935 }, // ru: = en
+  { id: 1842485, country: 'KR', nameEn: 'Goyang', nameRu: 'Коян', nameLocal: '고양', lat: 37.65639, lon: 126.835, population: 1073069 },
+  { id: 1897000, country: 'KR', nameEn: 'Seongnam', nameRu: 'Соннам', nameLocal: '성남', lat: 37.43861, lon: 127.13778, population: 1031935 },
   { id: 1833747, country: 'KR', nameEn: 'Ulsan', nameRu: 'Ульсан', nameLocal: '울산', lat: 35.53722, lon: 129.31667, population: 962865 },
-  { id: 1838716, country: 'KR', nameEn: 'Bucheon', nameRu: 'Bucheon', nameLocal: '부천', lat: 37.49889, lon: 126.78306, population: 850731 }, // ru: = en
-  { id: 1845604, country: 'KR', nameEn: 'Cheongju', nameRu: 'Cheongju', nameLocal: '청주', lat: 36.63722, lon: 127.48972, population: 846291 }, // ru: = en
-  { id: 1846918, country: 'KR', nameEn: 'Ansan', nameRu: 'Ansan', nameLocal: '안산', lat: 37.32361, lon: 126.82194, population: 716785 }, // ru: = en
+  { id: 1838716, country: 'KR', nameEn: 'Bucheon', nameRu: 'Пучхон', nameLocal: '부천', lat: 37.49889, lon: 126.78306, population: 850731 },
+  { id: 1845604, country: 'KR', nameEn: 'Cheongju', nameRu: 'Чхонджу', nameLocal: '청주', lat: 36.63722, lon: 127.48972, population: 846291 },
+  { id: 1846918, country: 'KR', nameEn: 'Ansan', nameRu: 'Ансан', nameLocal: '안산', lat: 37.32361, lon: 126.82194, population: 716785 },
   { id: 1845759, country: 'KR', nameEn: 'Cheonan', nameRu: 'Чхонан', nameLocal: '천안', lat: 36.8065, lon: 127.1522, population: 666417 },
   { id: 1845457, country: 'KR', nameEn: 'Jeonju', nameRu: 'Чонджу', nameLocal: '전주', lat: 35.82194, lon: 127.14889, population: 652392 },
-  { id: 1843847, country: 'KR', nameEn: 'Hwaseong', nameRu: 'Hwaseong', nameLocal: '화성', lat: 37.20682, lon: 126.8169, population: 640890 }, // ru: = en
-  { id: 1846898, country: 'KR', nameEn: 'Anyang', nameRu: 'Anyang', nameLocal: '안양', lat: 37.3925, lon: 126.92694, population: 595644 }, // ru: = en
-  { id: 1842943, country: 'KR', nameEn: 'Kimhae', nameRu: 'Кимхэ', nameLocal: '김해', lat: 35.23417, lon: 128.88111, population: 550758 },
-  { id: 1846326, country: 'KR', nameEn: 'Changwon', nameRu: 'Чанвон', nameLocal: '창원', lat: 35.22806, lon: 128.68111, population: 550000 },
-  { id: 1839071, country: 'KR', nameEn: 'Pohang', nameRu: 'Pohang', nameLocal: '포항', lat: 36.02917, lon: 129.36481, population: 500000 }, // ru: = en
+  { id: 1843847, country: 'KR', nameEn: 'Hwaseong', nameRu: 'Хвасон', nameLocal: '화성', lat: 37.20682, lon: 126.8169, population: 640890 },
+  { id: 1846898, country: 'KR', nameEn: 'Anyang', nameRu: 'Анян', nameLocal: '안양', lat: 37.3925, lon: 126.92694, population: 595644 },
+  { id: 1842943, country: 'KR', nameEn: 'Gimhae', nameRu: 'Кимхэ', nameLocal: '김해', lat: 35.23417, lon: 128.88111, population: 550758 },
+  { id: 1846326, country: 'KR', nameEn: 'Changwon', nameRu: 'Чханвон', nameLocal: '창원', lat: 35.22806, lon: 128.68111, population: 550000 },
+  { id: 1839071, country: 'KR', nameEn: 'Pohang', nameRu: 'Пхохан', nameLocal: '포항', lat: 36.02917, lon: 129.36481, population: 500000 },
   { id: 1846266, country: 'KR', nameEn: 'Jeju City', nameRu: 'Чеджу', nameLocal: '제주', lat: 33.50972, lon: 126.52194, population: 486306 },
-  { id: 1833788, country: 'KR', nameEn: 'Uijeongbu', nameRu: 'Uijeongbu', nameLocal: '의정부', lat: 37.7415, lon: 127.0474, population: 479141 }, // ru: = en
-  { id: 1841246, country: 'KR', nameEn: 'Masan', nameRu: 'Masan', nameLocal: '마산', lat: 35.12725, lon: 126.83149, population: 434371 }, // ru: = en
+  { id: 1833788, country: 'KR', nameEn: 'Uijeongbu', nameRu: 'Ыйджонбу', nameLocal: '의정부', lat: 37.7415, lon: 127.0474, population: 479141 },
   { id: 1842225, country: 'KR', nameEn: 'Gumi', nameRu: 'Куми', nameLocal: '구미', lat: 36.1136, lon: 128.336, population: 427770 },
-  { id: 1948005, country: 'KR', nameEn: 'Gwangmyeong', nameRu: 'Gwangmyeong', nameLocal: '광명', lat: 37.47722, lon: 126.86639, population: 357545 }, // ru: = en
-  { id: 11523293, country: 'KR', nameEn: 'Sejong', nameRu: 'Sejong', nameLocal: '세종', lat: 36.59245, lon: 127.29223, population: 351007 }, // ru: = en
+  { id: 1948005, country: 'KR', nameEn: 'Gwangmyeong', nameRu: 'Кванмён', nameLocal: '광명', lat: 37.47722, lon: 126.86639, population: 357545 },
+  { id: 11523293, country: 'KR', nameEn: 'Sejong', nameRu: 'Седжон', nameLocal: '세종', lat: 36.59245, lon: 127.29223, population: 351007 },
   { id: 1833105, country: 'KR', nameEn: 'Wonju', nameRu: 'Вонджу', nameLocal: '원주', lat: 37.35139, lon: 127.94528, population: 332849 },
-  { id: 1846052, country: 'KR', nameEn: 'Chinju', nameRu: 'Чинджу', nameLocal: '진주', lat: 35.19278, lon: 128.08472, population: 307242 },
+  { id: 1846052, country: 'KR', nameEn: 'Jinju', nameRu: 'Чинджу', nameLocal: '진주', lat: 35.19278, lon: 128.08472, population: 307242 },
   { id: 1843491, country: 'KR', nameEn: 'Iksan', nameRu: 'Иксан', nameLocal: '익산', lat: 35.94389, lon: 126.95444, population: 307000 },
   { id: 1884138, country: 'KR', nameEn: 'Yeosu', nameRu: 'Йосу', nameLocal: '여수', lat: 34.76062, lon: 127.66215, population: 295538 },
-  { id: 1842030, country: 'KR', nameEn: 'Gunpo', nameRu: 'Gunpo', nameLocal: '군포', lat: 37.3675, lon: 126.94694, population: 286485 }, // ru: = en
-  { id: 1841066, country: 'KR', nameEn: 'Mokpo', nameRu: 'Могпхо', nameLocal: '목포', lat: 34.81282, lon: 126.39181, population: 268402 },
-  { id: 1897007, country: 'KR', nameEn: 'Hanam', nameRu: 'Hanam', nameLocal: '하남', lat: 37.54, lon: 127.20556, population: 254415 }, // ru: = en
+  { id: 1842030, country: 'KR', nameEn: 'Gunpo', nameRu: 'Кунпхо', nameLocal: '군포', lat: 37.3675, lon: 126.94694, population: 286485 },
+  { id: 1841066, country: 'KR', nameEn: 'Mokpo', nameRu: 'Мокпхо', nameLocal: '목포', lat: 34.81282, lon: 126.39181, population: 268402 },
+  { id: 1897007, country: 'KR', nameEn: 'Hanam', nameRu: 'Ханам', nameLocal: '하남', lat: 37.54, lon: 127.20556, population: 254415 },
   { id: 1842025, country: 'KR', nameEn: 'Gunsan', nameRu: 'Кунсан', nameLocal: '군산', lat: 35.97861, lon: 126.71139, population: 243406 },
-  { id: 1835648, country: 'KR', nameEn: 'Suncheon', nameRu: 'Suncheon', nameLocal: '순천', lat: 34.9505, lon: 127.48784, population: 230796 }, // ru: = en
+  { id: 1835648, country: 'KR', nameEn: 'Suncheon', nameRu: 'Сунчхон', nameLocal: '순천', lat: 34.9505, lon: 127.48784, population: 230796 },
   { id: 1845136, country: 'KR', nameEn: 'Chuncheon', nameRu: 'Чхунчхон', nameLocal: '춘천', lat: 37.87472, lon: 127.73417, population: 209746 },
   { id: 1845033, country: 'KR', nameEn: 'Chungju', nameRu: 'Чхунджу', nameLocal: '충주', lat: 36.97666, lon: 127.9287, population: 209483 },
-  { id: 1843702, country: 'KR', nameEn: 'Icheon', nameRu: 'Icheon', nameLocal: '이천', lat: 37.27917, lon: 127.4425, population: 196230 }, // ru: = en
-  { id: 1841988, country: 'KR', nameEn: 'Guri', nameRu: 'Guri', nameLocal: '구리', lat: 37.5986, lon: 127.1394, population: 195236 }, // ru: = en
+  { id: 1843702, country: 'KR', nameEn: 'Icheon', nameRu: 'Ичхон', nameLocal: '이천', lat: 37.27917, lon: 127.4425, population: 196230 },
+  { id: 1841988, country: 'KR', nameEn: 'Guri', nameRu: 'Кури', nameLocal: '구리', lat: 37.5986, lon: 127.1394, population: 195236 },
   { id: 1843137, country: 'KR', nameEn: 'Gangneung', nameRu: 'Каннын', nameLocal: '강릉', lat: 37.75266, lon: 128.87239, population: 180611 },
   { id: 1832847, country: 'KR', nameEn: 'Yangju', nameRu: 'Янджу', nameLocal: '양주', lat: 37.83311, lon: 127.06169, population: 179923 },
-  { id: 6621166, country: 'KR', nameEn: 'Seogwipo', nameRu: 'Согвипхо', nameLocal: 'Seogwipo', lat: 33.25333, lon: 126.56181, population: 178552 }, // local: = en
+  { id: 6621166, country: 'KR', nameEn: 'Seogwipo', nameRu: 'Согвипхо', nameLocal: '서귀포', lat: 33.25333, lon: 126.56181, population: 178552 },
   { id: 1839652, country: 'KR', nameEn: 'Osan', nameRu: 'Осан', nameLocal: '오산', lat: 37.15222, lon: 127.07056, population: 158978 },
   { id: 1846986, country: 'KR', nameEn: 'Andong', nameRu: 'Андон', nameLocal: '안동', lat: 36.56636, lon: 128.72275, population: 158765 },
   { id: 1841603, country: 'KR', nameEn: 'Gyeongju', nameRu: 'Кёнджу', nameLocal: '경주', lat: 35.84278, lon: 129.21167, population: 155237 },
   { id: 1842944, country: 'KR', nameEn: 'Gimcheon', nameRu: 'Кимчхон', nameLocal: '김천', lat: 36.12176, lon: 128.11981, population: 150000 },
-  { id: 11695689, country: 'KR', nameEn: 'Jeongeup', nameRu: 'Jeongeup', nameLocal: '정읍', lat: 35.60004, lon: 126.91699, population: 139876 }, // ru: = en
-  { id: 1841598, country: 'KR', nameEn: 'Gyeongsan', nameRu: 'Gyeongsan', nameLocal: '경산', lat: 35.82333, lon: 128.73778, population: 129903 }, // ru: = en
-  { id: 1897118, country: 'KR', nameEn: 'Hwado', nameRu: 'Hwado', nameLocal: 'Hwado', lat: 37.6525, lon: 127.3075, population: 106358 }, // ru: = en, local: = en
+  { id: 11695689, country: 'KR', nameEn: 'Jeongeup', nameRu: 'Чонып', nameLocal: '정읍', lat: 35.60004, lon: 126.91699, population: 139876 },
+  { id: 1841598, country: 'KR', nameEn: 'Gyeongsan', nameRu: 'Кёнсан', nameLocal: '경산', lat: 35.82333, lon: 128.73778, population: 129903 },
   { id: 1837706, country: 'KR', nameEn: 'Sangju', nameRu: 'Санджу', nameLocal: '상주', lat: 36.41528, lon: 128.16056, population: 101267 },
-  { id: 1892823, country: 'KR', nameEn: 'Tonghae', nameRu: 'Tonghae', nameLocal: 'Tonghae', lat: 37.54389, lon: 129.10694, population: 101128 }, // ru: = en, local: = en
-  { id: 1651944, country: 'LA', nameEn: 'Vientiane', nameRu: 'Виентян', nameLocal: 'ວຽງຈັນ', lat: 17.96667, lon: 102.6, population: 196731 },
-  { id: 1653316, country: 'LA', nameEn: 'Savannakhet', nameRu: 'Саваннакхет', nameLocal: 'Savannakhet', lat: 16.5703, lon: 104.7622, population: 125760 }, // local: = en
+  { id: 1892823, country: 'KR', nameEn: 'Donghae', nameRu: 'Тонхэ', nameLocal: '동해', lat: 37.54389, lon: 129.10694, population: 101128 },
+  { id: 1651944, country: 'LA', nameEn: 'Vientiane', nameRu: 'Вьентьян', nameLocal: 'ວຽງຈັນ', lat: 17.96667, lon: 102.6, population: 196731 },
+  { id: 1653316, country: 'LA', nameEn: 'Savannakhet', nameRu: 'Саваннакхет', nameLocal: 'ສະຫວັນນະເຂດ', lat: 16.5703, lon: 104.7622, population: 125760 },
   { id: 1654379, country: 'LA', nameEn: 'Pakse', nameRu: 'Паксе', nameLocal: 'ປາກເຊ', lat: 15.12022, lon: 105.79898, population: 88332 },
-  { id: 1655199, country: 'LA', nameEn: 'Thakhek', nameRu: 'Thakhek', nameLocal: 'Thakhek', lat: 17.41027, lon: 104.83068, population: 85000 }, // ru: = en, local: = en
-  { id: 1655559, country: 'LA', nameEn: 'Luang Prabang', nameRu: 'Луанг-Прабанг', nameLocal: 'ຫລວງພະບາງ', lat: 19.8933, lon: 102.1525, population: 47378 },
-  { id: 1652203, country: 'LA', nameEn: 'Xam Nua', nameRu: 'Xam Nua', nameLocal: 'Xam Nua', lat: 20.4164, lon: 104.045, population: 46800 }, // ru: = en, local: = en
-  { id: 1655123, country: 'LA', nameEn: 'Muang Phonsavan', nameRu: 'Muang Phonsavan', nameLocal: 'ໂພນສະຫວັນ', lat: 19.4494, lon: 103.1917, population: 37507 }, // ru: = en
-  { id: 1655078, country: 'LA', nameEn: 'Muang Xay', nameRu: 'Муангсай', nameLocal: 'Muang Xay', lat: 20.69229, lon: 101.98368, population: 25000 }, // local: = en
-  { id: 1655087, country: 'LA', nameEn: 'Vang Vieng', nameRu: 'Ванг Вьенг', nameLocal: 'Vang Vieng', lat: 18.9235, lon: 102.44784, population: 25000 }, // local: = en
-  { id: 1655140, country: 'LA', nameEn: 'Pakxan', nameRu: 'Pakxan', nameLocal: 'Pakxan', lat: 18.3942, lon: 103.6611, population: 21967 }, // ru: = en, local: = en
-  { id: 1904391, country: 'LA', nameEn: 'Ban Houakhoua', nameRu: 'Ban Houakhoua', nameLocal: 'Ban Houakhoua', lat: 20.2467, lon: 100.45401, population: 15500 }, // ru: = en, local: = en
-  { id: 1655192, country: 'LA', nameEn: 'Muang Khong', nameRu: 'Muang Khong', nameLocal: 'Muang Khong', lat: 14.11785, lon: 105.85469, population: 15000 }, // ru: = en, local: = en
-  { id: 1653894, country: 'LA', nameEn: 'Phongsali', nameRu: 'Phongsali', nameLocal: 'Phongsali', lat: 21.6808, lon: 102.1003, population: 13500 }, // ru: = en, local: = en
-  { id: 1655084, country: 'LA', nameEn: 'Sainyabuli', nameRu: 'Сайнябули', nameLocal: 'Sainyabuli', lat: 19.25756, lon: 101.71032, population: 13500 }, // local: = en
-  { id: 1657819, country: 'LA', nameEn: 'Champasak', nameRu: 'Чампасак', nameLocal: 'Champasak', lat: 14.89204, lon: 105.87787, population: 12994 }, // local: = en
+  { id: 1655199, country: 'LA', nameEn: 'Thakhek', nameRu: 'Тхакхэк', nameLocal: 'ທ່າແຂກ', lat: 17.41027, lon: 104.83068, population: 85000 },
+  { id: 1655559, country: 'LA', nameEn: 'Luang Prabang', nameRu: 'Луанг-Прабанг', nameLocal: 'ຫຼວງພະບາງ', lat: 19.8933, lon: 102.1525, population: 47378 },
+  { id: 1652203, country: 'LA', nameEn: 'Xam Nua', nameRu: 'Самныа', nameLocal: 'ຊຳເໜືອ', lat: 20.4164, lon: 104.045, population: 46800 },
+  { id: 1655123, country: 'LA', nameEn: 'Phonsavan', nameRu: 'Пхонсаван', nameLocal: 'ໂພນສະຫວັນ', lat: 19.4494, lon: 103.1917, population: 37507 },
+  { id: 1655078, country: 'LA', nameEn: 'Muang Xay', nameRu: 'Муангсай', nameLocal: 'ເມືອງໄຊ', lat: 20.69229, lon: 101.98368, population: 25000 },
+  { id: 1655087, country: 'LA', nameEn: 'Vang Vieng', nameRu: 'Вангвьенг', nameLocal: 'ວັງວຽງ', lat: 18.9235, lon: 102.44784, population: 25000 },
+  { id: 1655140, country: 'LA', nameEn: 'Pakxan', nameRu: 'Паксан', nameLocal: 'ປາກຊັນ', lat: 18.3942, lon: 103.6611, population: 21967 },
+  { id: 1655192, country: 'LA', nameEn: 'Muang Khong', nameRu: 'Муанг-Кхонг', nameLocal: 'ເມືອງໂຂງ', lat: 14.11785, lon: 105.85469, population: 15000 },
+  { id: 1653894, country: 'LA', nameEn: 'Phongsali', nameRu: 'Пхонгсали', nameLocal: 'ຜົ້ງສາລີ', lat: 21.6808, lon: 102.1003, population: 13500 },
+  { id: 1655084, country: 'LA', nameEn: 'Sainyabuli', nameRu: 'Сайнябули', nameLocal: 'ໄຊຍະບູລີ', lat: 19.25756, lon: 101.71032, population: 13500 },
+  { id: 1657819, country: 'LA', nameEn: 'Champasak', nameRu: 'Чампасак', nameLocal: 'ຈຳປາສັກ', lat: 14.89204, lon: 105.87787, population: 12994 },
+  { id: 1663526, country: 'LA', nameEn: 'Houayxay', nameRu: 'Хуайсай', nameLocal: 'ຫ້ວຍຊາຍ', lat: 20.27, lon: 100.4178, population: 12500 },
   { id: 1248991, country: 'LK', nameEn: 'Colombo', nameRu: 'Коломбо', nameLocal: 'කොළඹ', lat: 6.93548, lon: 79.84868, population: 648034 },
   { id: 1234569, country: 'LK', nameEn: 'Dehiwala-Mount Lavinia', nameRu: 'Дехивала-Маунт-Лавиния', nameLocal: 'දෙහිවල-ගල්කිස්ස', lat: 6.84019, lon: 79.87116, population: 219827 },
-  { id: 1236854, country: 'LK', nameEn: 'Maharagama', nameRu: 'Махарагама', nameLocal: 'Maharagama', lat: 6.848, lon: 79.9265, population: 195355 }, // ru: transcribed, local: = en
-  { id: 1242833, country: 'LK', nameEn: 'Jaffna', nameRu: 'Джафна', nameLocal: 'යාපනය', lat: 9.66845, lon: 80.00742, population: 169102 },
+  { id: 1236854, country: 'LK', nameEn: 'Maharagama', nameRu: 'Махарагама', nameLocal: 'මහරගම', lat: 6.848, lon: 79.9265, population: 195355 }, // ru: transcribed
+  { id: 1242833, country: 'LK', nameEn: 'Jaffna', nameRu: 'Джафна', nameLocal: 'யாழ்ப்பாணம்', lat: 9.66845, lon: 80.00742, population: 169102 },
   { id: 1234633, country: 'LK', nameEn: 'Moratuwa', nameRu: 'Моратува', nameLocal: 'මොරටුව', lat: 6.773, lon: 79.8816, population: 168280 },
   { id: 1233369, country: 'LK', nameEn: 'Negombo', nameRu: 'Негомбо', nameLocal: 'මීගමුව', lat: 7.2083, lon: 79.8358, population: 137223 },
-  { id: 1230089, country: 'LK', nameEn: 'Pita Kotte', nameRu: 'Пита-Котте', nameLocal: 'Pita Kotte', lat: 6.8905, lon: 79.9015, population: 118179 }, // ru: transcribed, local: = en
-  { id: 1238992, country: 'LK', nameEn: 'Sri Jayewardenepura Kotte', nameRu: 'Шри-Джаяварденепура-Котте', nameLocal: 'Sri Jayewardenepura Kotte', lat: 6.88297, lon: 79.90708, population: 115826 }, // local: = en
+  { id: 1238992, country: 'LK', nameEn: 'Sri Jayewardenepura Kotte', nameRu: 'Шри-Джаяварденепура-Котте', nameLocal: 'ශ්‍රී ජයවර්ධනපුර කෝට්ටේ', lat: 6.88297, lon: 79.90708, population: 115826 },
   { id: 1241622, country: 'LK', nameEn: 'Kandy', nameRu: 'Канди', nameLocal: 'මහනුවර', lat: 7.2906, lon: 80.6336, population: 111701 },
-  { id: 1226260, country: 'LK', nameEn: 'Trincomalee', nameRu: 'Тринкомали', nameLocal: 'ත්‍රිකුණාමලය', lat: 8.5778, lon: 81.2289, population: 108420 },
-  { id: 1242110, country: 'LK', nameEn: 'Kalmunai', nameRu: 'Калмунай', nameLocal: 'කලමනෙ', lat: 7.40902, lon: 81.83472, population: 100171 }, // ru: transcribed
+  { id: 1226260, country: 'LK', nameEn: 'Trincomalee', nameRu: 'Тринкомали', nameLocal: 'திருகோணமலை', lat: 8.5778, lon: 81.2289, population: 108420 },
+  { id: 1242110, country: 'LK', nameEn: 'Kalmunai', nameRu: 'Калмунай', nameLocal: 'கல்முனை', lat: 7.40902, lon: 81.83472, population: 100171 }, // ru: transcribed
   { id: 1246294, country: 'LK', nameEn: 'Galle', nameRu: 'Галле', nameLocal: 'ගාල්ල', lat: 6.0461, lon: 80.2103, population: 93118 },
-  { id: 1229989, country: 'LK', nameEn: 'Point Pedro', nameRu: 'Пойнт-Педро', nameLocal: 'පේදුරු තුඩුව', lat: 9.81667, lon: 80.23333, population: 89810 },
-  { id: 1250161, country: 'LK', nameEn: 'Batticaloa', nameRu: 'Баттикалоа', nameLocal: 'මඩකලපුව', lat: 7.7102, lon: 81.6924, population: 86742 },
-  { id: 1240935, country: 'LK', nameEn: 'Katunayaka', nameRu: 'Катунайака', nameLocal: 'Katunayaka', lat: 7.16992, lon: 79.88837, population: 84643 }, // ru: transcribed, local: = en
+  { id: 1229989, country: 'LK', nameEn: 'Point Pedro', nameRu: 'Пойнт-Педро', nameLocal: 'பருத்தித்துறை', lat: 9.81667, lon: 80.23333, population: 89810 },
+  { id: 1250161, country: 'LK', nameEn: 'Batticaloa', nameRu: 'Баттикалоа', nameLocal: 'மட்டக்களப்பு', lat: 7.7102, lon: 81.6924, population: 86742 },
+  { id: 1240935, country: 'LK', nameEn: 'Katunayaka', nameRu: 'Катунайака', nameLocal: 'කටුනායක', lat: 7.16992, lon: 79.88837, population: 84643 }, // ru: transcribed
+  { id: 1225142, country: 'LK', nameEn: 'Valvedditturai', nameRu: 'Валведдиттурай', nameLocal: 'வல்வெட்டித்துறை', lat: 9.81667, lon: 80.16667, population: 78205 }, // ru: transcribed
   { id: 2113779, country: 'MH', nameEn: 'Majuro', nameRu: 'Маджуро', nameLocal: 'Majuro', lat: 7.08971, lon: 171.38027, population: 25400 },
-  { id: 7304467, country: 'MH', nameEn: 'Ebaye', nameRu: 'Ebaye', nameLocal: 'Ebaye', lat: 8.77479, lon: 167.73919, population: 15000 }, // ru: = en
+  { id: 7304467, country: 'MH', nameEn: 'Ebeye', nameRu: 'Эбай', nameLocal: 'Ebeye', lat: 8.77479, lon: 167.73919, population: 15000 },
   { id: 1298824, country: 'MM', nameEn: 'Yangon', nameRu: 'Янгон', nameLocal: 'ရန်ကုန်', lat: 16.80528, lon: 96.15611, population: 4477638 },
   { id: 1311874, country: 'MM', nameEn: 'Mandalay', nameRu: 'Мандалай', nameLocal: 'မန္တလေး', lat: 21.97473, lon: 96.08359, population: 1208099 },
-  { id: 6611854, country: 'MM', nameEn: 'Nay Pyi Taw', nameRu: 'Nay Pyi Taw', nameLocal: 'Nay Pyi Taw', lat: 19.745, lon: 96.12972, population: 925000 }, // ru: = en, local: = en
-  { id: 1308465, country: 'MM', nameEn: 'Mawlamyine', nameRu: 'Моламяйн', nameLocal: 'မောလမြင', lat: 16.49051, lon: 97.62825, population: 438861 },
-  { id: 1300466, country: 'MM', nameEn: 'Bago', nameRu: 'Пегу', nameLocal: 'ပဲခူး', lat: 17.33521, lon: 96.48135, population: 244376 },
+  { id: 6611854, country: 'MM', nameEn: 'Naypyidaw', nameRu: 'Нейпьидо', nameLocal: 'နေပြည်တော်', lat: 19.745, lon: 96.12972, population: 925000 },
+  { id: 1308465, country: 'MM', nameEn: 'Mawlamyine', nameRu: 'Моламяйн', nameLocal: 'မော်လမြိုင်', lat: 16.49051, lon: 97.62825, population: 438861 },
+  { id: 1300466, country: 'MM', nameEn: 'Bago', nameRu: 'Баго', nameLocal: 'ပဲခူး', lat: 17.33521, lon: 96.48135, population: 244376 },
   { id: 1328421, country: 'MM', nameEn: 'Pathein', nameRu: 'Патейн', nameLocal: 'ပုသိမ်', lat: 16.77919, lon: 94.73212, population: 237089 },
-  { id: 1308522, country: 'MM', nameEn: 'Monywa', nameRu: 'Моунъюа', nameLocal: 'မုံရွာ', lat: 22.10856, lon: 95.13583, population: 182011 },
+  { id: 1308522, country: 'MM', nameEn: 'Monywa', nameRu: 'Монива', nameLocal: 'မုံရွာ', lat: 22.10856, lon: 95.13583, population: 182011 },
   { id: 1295765, country: 'MM', nameEn: 'Sittwe', nameRu: 'Ситуэ', nameLocal: 'စစ်တွေ', lat: 20.14624, lon: 92.89835, population: 177743 },
   { id: 1309793, country: 'MM', nameEn: 'Meiktila', nameRu: 'Мейтхила', nameLocal: 'မိတ္ထီလာ', lat: 20.87776, lon: 95.85844, population: 177442 },
-  { id: 1309611, country: 'MM', nameEn: 'Myeik', nameRu: 'Мьей', nameLocal: 'Myeik', lat: 12.43954, lon: 98.60028, population: 173298 }, // local: = en
-  { id: 1319364, country: 'MM', nameEn: 'Keng Tung', nameRu: 'Keng Tung', nameLocal: 'Keng Tung', lat: 21.63093, lon: 99.92676, population: 171620 }, // ru: = en, local: = en
+  { id: 1309611, country: 'MM', nameEn: 'Myeik', nameRu: 'Мьей', nameLocal: 'မြိတ်', lat: 12.43954, lon: 98.60028, population: 173298 },
+  { id: 1319364, country: 'MM', nameEn: 'Kengtung', nameRu: 'Кентунг', nameLocal: 'ကျိုင်းတုံ', lat: 21.63093, lon: 99.92676, population: 171620 },
   { id: 1293960, country: 'MM', nameEn: 'Taunggyi', nameRu: 'Таунджи', nameLocal: 'တောင်ကြီး', lat: 20.78919, lon: 97.03776, population: 160115 },
-  { id: 1307835, country: 'MM', nameEn: 'Myingyan', nameRu: 'Myingyan', nameLocal: 'Myingyan', lat: 21.46002, lon: 95.3884, population: 141713 }, // ru: = en, local: = en
-  { id: 1293625, country: 'MM', nameEn: 'Dawei', nameRu: 'Тавой', nameLocal: 'ထားဝယ်', lat: 14.0823, lon: 98.19151, population: 136783 },
-  { id: 1299154, country: 'MM', nameEn: 'Pyay', nameRu: 'Проме', nameLocal: 'Pyay', lat: 18.82464, lon: 95.22216, population: 135308 }, // local: = en
-  { id: 1325211, country: 'MM', nameEn: 'Hinthada', nameRu: 'Hinthada', nameLocal: 'Hinthada', lat: 17.64944, lon: 95.45705, population: 134947 }, // ru: = en, local: = en
+  { id: 1307835, country: 'MM', nameEn: 'Myingyan', nameRu: 'Мьинджан', nameLocal: 'မြင်းခြံ', lat: 21.46002, lon: 95.3884, population: 141713 },
+  { id: 1293625, country: 'MM', nameEn: 'Dawei', nameRu: 'Давэй', nameLocal: 'ထားဝယ်', lat: 14.0823, lon: 98.19151, population: 136783 },
+  { id: 1299154, country: 'MM', nameEn: 'Pyay', nameRu: 'Пьи', nameLocal: 'ပြည်', lat: 18.82464, lon: 95.22216, population: 135308 },
+  { id: 1325211, country: 'MM', nameEn: 'Hinthada', nameRu: 'Хинтхада', nameLocal: 'ဟင်္သာတ', lat: 17.64944, lon: 95.45705, population: 134947 },
   { id: 1314759, country: 'MM', nameEn: 'Lashio', nameRu: 'Лашо', nameLocal: 'လားရှိုး', lat: 22.9359, lon: 97.7498, population: 131016 },
-  { id: 1302439, country: 'MM', nameEn: 'Pakokku', nameRu: 'Пакокку', nameLocal: 'Pakokku', lat: 21.33489, lon: 95.08438, population: 126938 }, // local: = en
-  { id: 1292288, country: 'MM', nameEn: 'Thaton', nameRu: 'Thaton', nameLocal: 'Thaton', lat: 16.91867, lon: 97.37001, population: 123727 }, // ru: = en, local: = en
-  { id: 1309937, country: 'MM', nameEn: 'Pyin Oo Lwin', nameRu: 'Pyin Oo Lwin', nameLocal: 'Pyin Oo Lwin', lat: 22.03501, lon: 96.45683, population: 117303 }, // ru: = en, local: = en
-  { id: 1285173, country: 'MM', nameEn: 'Yenangyaung', nameRu: 'Yenangyaung', nameLocal: 'Yenangyaung', lat: 20.46504, lon: 94.8712, population: 110553 }, // ru: = en, local: = en
+  { id: 1302439, country: 'MM', nameEn: 'Pakokku', nameRu: 'Пакокку', nameLocal: 'ပခုက္ကူ', lat: 21.33489, lon: 95.08438, population: 126938 },
+  { id: 1292288, country: 'MM', nameEn: 'Thaton', nameRu: 'Татон', nameLocal: 'သထုံ', lat: 16.91867, lon: 97.37001, population: 123727 },
+  { id: 1309937, country: 'MM', nameEn: 'Pyin Oo Lwin', nameRu: 'Пьин-У-Львин', nameLocal: 'ပြင်ဦးလွင်', lat: 22.03501, lon: 96.45683, population: 117303 },
+  { id: 1285173, country: 'MM', nameEn: 'Yenangyaung', nameRu: 'Енанджаун', nameLocal: 'ရေနံချောင်း', lat: 20.46504, lon: 94.8712, population: 110553 },
   { id: 1290596, country: 'MM', nameEn: 'Taungoo', nameRu: 'Таунгу', nameLocal: 'တောင်ငူ', lat: 18.94291, lon: 96.43408, population: 106945 },
-  { id: 2028462, country: 'MN', nameEn: 'Ulan Bator', nameRu: 'Улан-Батор', nameLocal: 'Улан Батор', lat: 47.90771, lon: 106.88324, population: 844818 },
-  { id: 2031405, country: 'MN', nameEn: 'Erdenet', nameRu: 'Ерденет', nameLocal: 'Ерденет', lat: 49.03333, lon: 104.08333, population: 97814 },
-  { id: 2031964, country: 'MN', nameEn: 'Darhan', nameRu: 'Дархан', nameLocal: 'Дархан', lat: 49.48667, lon: 105.92278, population: 83883 },
-  { id: 2029945, country: 'MN', nameEn: 'Moron', nameRu: 'Мурэн', nameLocal: 'Мурэн', lat: 49.63417, lon: 100.1625, population: 39404 },
-  { id: 2032533, country: 'MN', nameEn: 'Bayanhongor', nameRu: 'Баянхонгор', nameLocal: 'Баянхонгор', lat: 46.19444, lon: 100.71806, population: 30931 },
-  { id: 1515029, country: 'MN', nameEn: 'Ulaangom', nameRu: 'Улаангом', nameLocal: 'Улангом', lat: 49.98111, lon: 92.06667, population: 30092 },
+  { id: 2028462, country: 'MN', nameEn: 'Ulaanbaatar', nameRu: 'Улан-Батор', nameLocal: 'Улаанбаатар', lat: 47.90771, lon: 106.88324, population: 844818 },
+  { id: 2031405, country: 'MN', nameEn: 'Erdenet', nameRu: 'Эрдэнэт', nameLocal: 'Эрдэнэт', lat: 49.03333, lon: 104.08333, population: 97814 },
+  { id: 2031964, country: 'MN', nameEn: 'Darkhan', nameRu: 'Дархан', nameLocal: 'Дархан', lat: 49.48667, lon: 105.92278, population: 83883 },
+  { id: 2029945, country: 'MN', nameEn: 'Murun', nameRu: 'Мурэн', nameLocal: 'Мөрөн', lat: 49.63417, lon: 100.1625, population: 39404 },
+  { id: 2032533, country: 'MN', nameEn: 'Bayankhongor', nameRu: 'Баянхонгор', nameLocal: 'Баянхонгор', lat: 46.19444, lon: 100.71806, population: 30931 },
+  { id: 1515029, country: 'MN', nameEn: 'Ulaangom', nameRu: 'Улаангом', nameLocal: 'Улаангом', lat: 49.98111, lon: 92.06667, population: 30092 },
   { id: 1516048, country: 'MN', nameEn: 'Khovd', nameRu: 'Ховд', nameLocal: 'Ховд', lat: 48.00556, lon: 91.64194, population: 29800 },
-  { id: 2032814, country: 'MN', nameEn: 'Arvayheer', nameRu: 'Arvayheer', nameLocal: 'Арвайхээр', lat: 46.26389, lon: 102.775, population: 29420 }, // ru: = en
-  { id: 1515436, country: 'MN', nameEn: 'Olgii', nameRu: 'Улгий', nameLocal: 'Улгий', lat: 48.96833, lon: 89.9625, population: 28400 },
-  { id: 2030474, country: 'MN', nameEn: 'Hovd', nameRu: 'Ховд', nameLocal: 'Ховд', lat: 44.67024, lon: 102.17491, population: 27924 },
+  { id: 2032814, country: 'MN', nameEn: 'Arvaikheer', nameRu: 'Арвайхээр', nameLocal: 'Арвайхээр', lat: 46.26389, lon: 102.775, population: 29420 },
+  { id: 1515436, country: 'MN', nameEn: 'Olgii', nameRu: 'Улгий', nameLocal: 'Өлгий', lat: 48.96833, lon: 89.9625, population: 28400 },
   { id: 2032007, country: 'MN', nameEn: 'Dalandzadgad', nameRu: 'Даланзадгад', nameLocal: 'Даланзадгад', lat: 43.57083, lon: 104.425, population: 24863 },
-  { id: 2029156, country: 'MN', nameEn: 'Suhbaatar', nameRu: 'Сухэ-Батор', nameLocal: 'Сүхбаатар', lat: 50.23139, lon: 106.20778, population: 22741 },
-  { id: 2029656, country: 'MN', nameEn: 'Undurkhaan', nameRu: 'Undurkhaan', nameLocal: 'Өндөрхаан', lat: 47.31944, lon: 110.65556, population: 22741 }, // ru: = en
-  { id: 2028606, country: 'MN', nameEn: 'Tsetserleg', nameRu: 'Цецерлег', nameLocal: 'Цецерлег', lat: 47.475, lon: 101.45417, population: 21620 },
-  { id: 2032081, country: 'MN', nameEn: 'Saynshand', nameRu: 'Сайншанд', nameLocal: 'Сайншанд', lat: 44.88239, lon: 110.11631, population: 19891 },
-  { id: 1821274, country: 'MO', nameEn: 'Macau', nameRu: 'Макаа', nameLocal: '澳門', lat: 22.20056, lon: 113.54611, population: 649335 },
+  { id: 2029156, country: 'MN', nameEn: 'Sukhbaatar', nameRu: 'Сухэ-Батор', nameLocal: 'Сүхбаатар', lat: 50.23139, lon: 106.20778, population: 22741 },
+  { id: 2029656, country: 'MN', nameEn: 'Chinggis', nameRu: 'Чингис', nameLocal: 'Чингис', lat: 47.31944, lon: 110.65556, population: 22741 },
+  { id: 2028606, country: 'MN', nameEn: 'Tsetserleg', nameRu: 'Цэцэрлэг', nameLocal: 'Цэцэрлэг', lat: 47.475, lon: 101.45417, population: 21620 },
+  { id: 2032081, country: 'MN', nameEn: 'Sainshand', nameRu: 'Сайншанд', nameLocal: 'Сайншанд', lat: 44.88239, lon: 110.11631, population: 19891 },
+  { id: 2031533, country: 'MN', nameEn: 'Zuunkharaa', nameRu: 'Зуунхараа', nameLocal: 'Зуунхараа', lat: 48.85229, lon: 106.45786, population: 18830 },
+  { id: 1821274, country: 'MO', nameEn: 'Macau', nameRu: 'Макао', nameLocal: '澳門', lat: 22.20056, lon: 113.54611, population: 649335 },
   { id: 1282027, country: 'MV', nameEn: 'Male', nameRu: 'Мале', nameLocal: 'މާލެ', lat: 4.17521, lon: 73.50916, population: 103693 },
   { id: 1337611, country: 'MV', nameEn: 'Fuvahmulah', nameRu: 'Фувахмулах', nameLocal: 'ފުވައްމުލައް', lat: -0.29878, lon: 73.42403, population: 11140 }, // ru: transcribed
-  { id: 1282256, country: 'MV', nameEn: 'Hithadhoo', nameRu: 'Хитадху', nameLocal: 'Hithadhoo', lat: -0.6, lon: 73.08333, population: 9927 }, // ru: transcribed, local: = en
+  { id: 1282256, country: 'MV', nameEn: 'Hithadhoo', nameRu: 'Хитадху', nameLocal: 'ހިތަދޫ', lat: -0.6, lon: 73.08333, population: 9927 }, // ru: transcribed
   { id: 1337613, country: 'MV', nameEn: 'Kulhudhuffushi', nameRu: 'Кулхудхуффуши', nameLocal: 'Kulhudhuffushi', lat: 6.62207, lon: 73.06998, population: 9500 }, // ru: transcribed, local: = en
   { id: 1337610, country: 'MV', nameEn: 'Thinadhoo', nameRu: 'Тинадху', nameLocal: 'Thinadhoo', lat: 0.5306, lon: 72.99969, population: 6376 }, // ru: transcribed, local: = en
   { id: 1337616, country: 'MV', nameEn: 'Naifaru', nameRu: 'Найфару', nameLocal: 'Naifaru', lat: 5.44438, lon: 73.36571, population: 5044 }, // ru: transcribed, local: = en
-  { id: 6930996, country: 'MV', nameEn: 'Hulhumale', nameRu: 'Хулхумале', nameLocal: 'Hulhumale', lat: 4.21169, lon: 73.54008, population: 5000 }, // ru: transcribed, local: = en
+  { id: 6930996, country: 'MV', nameEn: 'Hulhumale', nameRu: 'Хулхумале', nameLocal: 'ހުޅުމާލެ', lat: 4.21169, lon: 73.54008, population: 5000 }, // ru: transcribed
   { id: 1735161, country: 'MY', nameEn: 'Kuala Lumpur', nameRu: 'Куала-Лумпур', nameLocal: 'Kuala Lumpur', lat: 3.1412, lon: 101.68653, population: 1453975 },
   { id: 1735158, country: 'MY', nameEn: 'Petaling Jaya', nameRu: 'Петалинг-Джая', nameLocal: 'Petaling Jaya', lat: 3.10726, lon: 101.60671, population: 902086 },
   { id: 1732905, country: 'MY', nameEn: 'Klang', nameRu: 'Кланг', nameLocal: 'Klang', lat: 3.03667, lon: 101.44333, population: 879867 },
-  { id: 1732752, country: 'MY', nameEn: 'Johor Bahru', nameRu: 'Джохор Бахру', nameLocal: 'Johor Bahru', lat: 1.4655, lon: 103.7578, population: 858118 },
+  { id: 1732752, country: 'MY', nameEn: 'Johor Bahru', nameRu: 'Джохор-Бару', nameLocal: 'Johor Bahru', lat: 1.4655, lon: 103.7578, population: 858118 },
   { id: 1734634, country: 'MY', nameEn: 'Ipoh', nameRu: 'Ипох', nameLocal: 'Ipoh', lat: 4.5841, lon: 101.0829, population: 840000 },
-  { id: 1771023, country: 'MY', nameEn: 'Kampung Baru Subang', nameRu: 'Кампунг-Бару-Субанг', nameLocal: 'Kampung Baru Subang', lat: 3.15, lon: 101.53333, population: 833571 }, // ru: transcribed
   { id: 1732903, country: 'MY', nameEn: 'Shah Alam', nameRu: 'Шах-Алам', nameLocal: 'Shah Alam', lat: 3.08507, lon: 101.53281, population: 740750 },
-  { id: 8504423, country: 'MY', nameEn: 'Subang Jaya', nameRu: 'Субанг Джая', nameLocal: 'Subang Jaya', lat: 3.04384, lon: 101.58062, population: 708296 },
+  { id: 8504423, country: 'MY', nameEn: 'Subang Jaya', nameRu: 'Субанг-Джая', nameLocal: 'Subang Jaya', lat: 3.04384, lon: 101.58062, population: 708296 },
   { id: 1734759, country: 'MY', nameEn: 'Malacca', nameRu: 'Малакка', nameLocal: 'Malacca', lat: 2.196, lon: 102.2405, population: 579000 },
   { id: 1736376, country: 'MY', nameEn: 'Kota Bharu', nameRu: 'Кота-Бару', nameLocal: 'Kota Bharu', lat: 6.12361, lon: 102.24333, population: 568900 },
   { id: 1735227, country: 'MY', nameEn: 'Kuantan', nameRu: 'Куантан', nameLocal: 'Kuantan', lat: 3.8077, lon: 103.326, population: 548014 },
   { id: 1733432, country: 'MY', nameEn: 'Kota Kinabalu', nameRu: 'Кота-Кинабалу', nameLocal: 'Kota Kinabalu', lat: 5.9749, lon: 116.0724, population: 500421 },
   { id: 1734052, country: 'MY', nameEn: 'Sandakan', nameRu: 'Сандакан', nameLocal: 'Sandakan', lat: 5.8402, lon: 118.1179, population: 439050 },
-  { id: 1734705, country: 'MY', nameEn: 'Kuala Terengganu', nameRu: 'Куала Теренггану', nameLocal: 'Kuala Terengganu', lat: 5.3302, lon: 103.1408, population: 426500 },
+  { id: 1734705, country: 'MY', nameEn: 'Kuala Terengganu', nameRu: 'Куала-Тренгану', nameLocal: 'Kuala Terengganu', lat: 5.3302, lon: 103.1408, population: 426500 },
   { id: 1736309, country: 'MY', nameEn: 'Alor Setar', nameRu: 'Алор-Сетар', nameLocal: 'Alor Setar', lat: 6.12104, lon: 100.36014, population: 417800 },
   { id: 1735634, country: 'MY', nameEn: 'Kuching', nameRu: 'Кучинг', nameLocal: 'Kuching', lat: 1.55, lon: 110.33333, population: 402738 },
   { id: 1734810, country: 'MY', nameEn: 'Seremban', nameRu: 'Серембан', nameLocal: 'Seremban', lat: 2.7297, lon: 101.9381, population: 372917 },
@@ -812,9 +811,7 @@ export const cities: readonly City[] = [
   { id: 1735106, country: 'MY', nameEn: 'George Town', nameRu: 'Джорджтаун', nameLocal: 'George Town', lat: 5.41123, lon: 100.33543, population: 158336 },
   { id: 1732687, country: 'MY', nameEn: 'Batu Pahat', nameRu: 'Бату-Пахат', nameLocal: 'Batu Pahat', lat: 1.8548, lon: 102.9325, population: 156236 }, // ru: transcribed
   { id: 1737486, country: 'MY', nameEn: 'Bintulu', nameRu: 'Бинтулу', nameLocal: 'Bintulu', lat: 3.16667, lon: 113.03333, population: 151617 },
-  { id: 1732721, country: 'MY', nameEn: 'Kampung Pasir Gudang Baru', nameRu: 'Кампунг-Пасир-Гуданг-Бару', nameLocal: 'Kampung Pasir Gudang Baru', lat: 1.4726, lon: 103.878, population: 145639 }, // ru: transcribed
-  { id: 1764160, country: 'MY', nameEn: 'Kampung Sungai Ara', nameRu: 'Кампунг-Сунгай-Ара', nameLocal: 'Kampung Sungai Ara', lat: 5.32699, lon: 100.27348, population: 140849 }, // ru: transcribed
-  { id: 1735093, country: 'MY', nameEn: 'Tasek Glugor', nameRu: 'Тасек-Глугор', nameLocal: 'Tasek Glugor', lat: 5.48032, lon: 100.49849, population: 135786 }, // ru: transcribed
+  { id: 1732721, country: 'MY', nameEn: 'Pasir Gudang', nameRu: 'Пасир-Гуданг', nameLocal: 'Pasir Gudang', lat: 1.4726, lon: 103.878, population: 145639 },
   { id: 1732869, country: 'MY', nameEn: 'Muar', nameRu: 'Муар', nameLocal: 'Muar', lat: 2.0442, lon: 102.5689, population: 127897 },
   { id: 1735168, country: 'MY', nameEn: 'Ampang', nameRu: 'Ампанг', nameLocal: 'Ampang', lat: 3.15, lon: 101.76667, population: 126285 }, // ru: transcribed
   { id: 1735150, country: 'MY', nameEn: 'Rawang', nameRu: 'Раванг', nameLocal: 'Rawang', lat: 3.3213, lon: 101.5767, population: 120447 }, // ru: transcribed
@@ -822,28 +819,27 @@ export const cities: readonly City[] = [
   { id: 1733953, country: 'MY', nameEn: 'Lahad Datu', nameRu: 'Лахад-Дату', nameLocal: 'Lahad Datu', lat: 5.02298, lon: 118.32897, population: 105622 },
   { id: 1283240, country: 'NP', nameEn: 'Kathmandu', nameRu: 'Катманду', nameLocal: 'काठमांडू', lat: 27.70169, lon: 85.3206, population: 1442271 },
   { id: 1283613, country: 'NP', nameEn: 'Bharatpur', nameRu: 'Бхаратпур', nameLocal: 'भरतपुर', lat: 27.6768, lon: 84.43589, population: 369377 }, // ru: transcribed
-  { id: 1282931, country: 'NP', nameEn: 'Patan', nameRu: 'Лалитпур', nameLocal: 'Patan', lat: 27.67658, lon: 85.31417, population: 299283 }, // local: = en
-  { id: 1283581, country: 'NP', nameEn: 'Birganj', nameRu: 'Биргандж', nameLocal: 'Birganj', lat: 27.01709, lon: 84.8808, population: 268273 }, // ru: transcribed, local: = en
+  { id: 1282931, country: 'NP', nameEn: 'Lalitpur', nameRu: 'Лалитпур', nameLocal: 'ललितपुर', lat: 27.67658, lon: 85.31417, population: 299283 },
+  { id: 1283581, country: 'NP', nameEn: 'Birganj', nameRu: 'Биргандж', nameLocal: 'वीरगंज', lat: 27.01709, lon: 84.8808, population: 268273 }, // ru: transcribed
   { id: 1283582, country: 'NP', nameEn: 'Biratnagar', nameRu: 'Биратнагар', nameLocal: 'बिराटनगर', lat: 26.45505, lon: 87.27007, population: 244750 },
-  { id: 1283467, country: 'NP', nameEn: 'Dhangadhi', nameRu: 'Дхангадхи', nameLocal: 'Dhangadhi', lat: 28.70137, lon: 80.58975, population: 204788 }, // local: = en
+  { id: 1283467, country: 'NP', nameEn: 'Dhangadhi', nameRu: 'Дхангадхи', nameLocal: 'धनगढी', lat: 28.70137, lon: 80.58975, population: 204788 },
   { id: 1282898, country: 'NP', nameEn: 'Pokhara', nameRu: 'Покхара', nameLocal: 'पोखरा', lat: 28.26689, lon: 83.96851, population: 200000 },
   { id: 1283339, country: 'NP', nameEn: 'Hetauda', nameRu: 'Хетауда', nameLocal: 'हेटौडा', lat: 27.42839, lon: 85.03219, population: 195951 },
-  { id: 1283460, country: 'NP', nameEn: 'Dharan', nameRu: 'Дхаран', nameLocal: 'Dharan', lat: 26.81436, lon: 87.27972, population: 173096 }, // ru: transcribed, local: = en
-  { id: 6941099, country: 'NP', nameEn: 'Nepalgunj', nameRu: 'Непалгун', nameLocal: 'Nepalgunj', lat: 28.05, lon: 81.61667, population: 166258 }, // local: = en
-  { id: 8411054, country: 'NP', nameEn: 'Madhyapur Thimi', nameRu: 'Мадхяпур-Тими', nameLocal: 'Madhyapur Thimi', lat: 27.68056, lon: 85.3875, population: 119955 }, // ru: transcribed, local: = en
+  { id: 1283460, country: 'NP', nameEn: 'Dharan', nameRu: 'Дхаран', nameLocal: 'धरान', lat: 26.81436, lon: 87.27972, population: 173096 }, // ru: transcribed
+  { id: 6941099, country: 'NP', nameEn: 'Nepalgunj', nameRu: 'Непалгандж', nameLocal: 'नेपालगञ्ज', lat: 28.05, lon: 81.61667, population: 166258 },
+  { id: 8411054, country: 'NP', nameEn: 'Madhyapur Thimi', nameRu: 'Мадхяпур-Тими', nameLocal: 'मध्यपुर थिमी', lat: 27.68056, lon: 85.3875, population: 119955 }, // ru: transcribed
   { id: 1283161, country: 'NP', nameEn: 'Lahan', nameRu: 'Лахан', nameLocal: 'Lahan', lat: 26.72022, lon: 86.48258, population: 102955 }, // ru: transcribed, local: = en
   { id: 1283318, country: 'NP', nameEn: 'Janakpur', nameRu: 'Джанакпур', nameLocal: 'जनकपुर', lat: 26.72882, lon: 85.92628, population: 93767 },
-  { id: 1283562, country: 'NP', nameEn: 'Butwal', nameRu: 'Бутвал', nameLocal: 'Butwal', lat: 27.70055, lon: 83.44836, population: 91733 }, // ru: transcribed, local: = en
+  { id: 1283562, country: 'NP', nameEn: 'Butwal', nameRu: 'Бутвал', nameLocal: 'बुटवल', lat: 27.70055, lon: 83.44836, population: 91733 }, // ru: transcribed
   { id: 1283095, country: 'NP', nameEn: 'Mahendranagar', nameRu: 'Махендранагар', nameLocal: 'Mahendranagar', lat: 28.96399, lon: 80.17715, population: 88381 }, // ru: transcribed, local: = en
   { id: 7626461, country: 'NR', nameEn: 'Yaren', nameRu: 'Ярен', nameLocal: 'Yaren', lat: -0.55085, lon: 166.9252, population: 1100 },
   { id: 4036284, country: 'NU', nameEn: 'Alofi', nameRu: 'Алофи', nameLocal: 'Alofi', lat: -19.05294, lon: -169.91957, population: 624 },
-  { id: 2193733, country: 'NZ', nameEn: 'Auckland', nameRu: 'Окланд', nameLocal: 'Auckland', lat: -36.84853, lon: 174.76349, population: 417910 },
+  { id: 2193733, country: 'NZ', nameEn: 'Auckland', nameRu: 'Окленд', nameLocal: 'Auckland', lat: -36.84853, lon: 174.76349, population: 417910 },
   { id: 2179537, country: 'NZ', nameEn: 'Wellington', nameRu: 'Веллингтон', nameLocal: 'Wellington', lat: -41.28664, lon: 174.77557, population: 381900 },
   { id: 2192362, country: 'NZ', nameEn: 'Christchurch', nameRu: 'Крайстчерч', nameLocal: 'Christchurch', lat: -43.53333, lon: 172.63333, population: 363926 },
-  { id: 2187404, country: 'NZ', nameEn: 'Manukau City', nameRu: 'Manukau City', nameLocal: 'Manukau City', lat: -36.99282, lon: 174.87986, population: 362000 }, // ru: = en
-  { id: 2190324, country: 'NZ', nameEn: 'Hamilton', nameRu: 'Хамилтон', nameLocal: 'Hamilton', lat: -37.78333, lon: 175.28333, population: 178500 },
+  { id: 2190324, country: 'NZ', nameEn: 'Hamilton', nameRu: 'Гамильтон', nameLocal: 'Hamilton', lat: -37.78333, lon: 175.28333, population: 178500 },
   { id: 2208032, country: 'NZ', nameEn: 'Tauranga', nameRu: 'Тауранга', nameLocal: 'Tauranga', lat: -37.68611, lon: 176.16667, population: 155200 },
-  { id: 2191562, country: 'NZ', nameEn: 'Dunedin', nameRu: 'Данидн', nameLocal: 'Dunedin', lat: -45.87416, lon: 170.50361, population: 133300 },
+  { id: 2191562, country: 'NZ', nameEn: 'Dunedin', nameRu: 'Данидин', nameLocal: 'Dunedin', lat: -45.87416, lon: 170.50361, population: 133300 },
   { id: 2188164, country: 'NZ', nameEn: 'Lower Hutt', nameRu: 'Лоуэр-Хатт', nameLocal: 'Lower Hutt', lat: -41.21667, lon: 174.91667, population: 112500 },
   { id: 2190224, country: 'NZ', nameEn: 'Hastings', nameRu: 'Хейстингс', nameLocal: 'Hastings', lat: -39.6381, lon: 176.84918, population: 90600 },
   { id: 2185018, country: 'NZ', nameEn: 'Palmerston North', nameRu: 'Палмерстон-Норт', nameLocal: 'Palmerston North', lat: -40.35636, lon: 175.61113, population: 90500 },
@@ -852,67 +848,61 @@ export const cities: readonly City[] = [
   { id: 6241325, country: 'NZ', nameEn: 'Rotorua', nameRu: 'Роторуа', nameLocal: 'Rotorua', lat: -38.13874, lon: 176.24516, population: 65901 },
   { id: 2184397, country: 'NZ', nameEn: 'Porirua', nameRu: 'Порируа', nameLocal: 'Porirua', lat: -41.13333, lon: 174.85, population: 61600 },
   { id: 2189529, country: 'NZ', nameEn: 'Invercargill', nameRu: 'Инверкаргилл', nameLocal: 'Invercargill', lat: -46.4, lon: 168.35, population: 57000 },
+  { id: 2186280, country: 'NZ', nameEn: 'Nelson', nameRu: 'Нелсон', nameLocal: 'Nelson', lat: -41.27078, lon: 173.28404, population: 54700 },
   { id: 2088122, country: 'PG', nameEn: 'Port Moresby', nameRu: 'Порт-Морсби', nameLocal: 'Port Moresby', lat: -9.47723, lon: 147.15089, population: 283733 },
   { id: 2092740, country: 'PG', nameEn: 'Lae', nameRu: 'Лаэ', nameLocal: 'Lae', lat: -6.72333, lon: 146.99611, population: 76255 },
   { id: 2100633, country: 'PG', nameEn: 'Arawa', nameRu: 'Арава', nameLocal: 'Arawa', lat: -6.22977, lon: 155.56598, population: 40266 },
-  { id: 2090409, country: 'PG', nameEn: 'Mount Hagen', nameRu: 'Mount Hagen', nameLocal: 'Mount Hagen', lat: -5.85746, lon: 144.23058, population: 33623 }, // ru: = en
+  { id: 2090409, country: 'PG', nameEn: 'Mount Hagen', nameRu: 'Маунт-Хаген', nameLocal: 'Mount Hagen', lat: -5.85746, lon: 144.23058, population: 33623 },
   { id: 2088163, country: 'PG', nameEn: 'Popondetta', nameRu: 'Попондетта', nameLocal: 'Popondetta', lat: -8.76536, lon: 148.23252, population: 28198 },
   { id: 2091996, country: 'PG', nameEn: 'Madang', nameRu: 'Маданг', nameLocal: 'Madang', lat: -5.22152, lon: 145.78695, population: 27419 },
-  { id: 2093685, country: 'PG', nameEn: 'Kokopo', nameRu: 'Kokopo', nameLocal: 'Kokopo', lat: -4.3432, lon: 152.26867, population: 26273 }, // ru: = en
+  { id: 2093685, country: 'PG', nameEn: 'Kokopo', nameRu: 'Кокопо', nameLocal: 'Kokopo', lat: -4.3432, lon: 152.26867, population: 26273 }, // ru: transcribed
   { id: 2090990, country: 'PG', nameEn: 'Mendi', nameRu: 'Менди', nameLocal: 'Mendi', lat: -6.14755, lon: 143.65633, population: 26252 },
   { id: 2093967, country: 'PG', nameEn: 'Kimbe', nameRu: 'Кимбе', nameLocal: 'Kimbe', lat: -5.55085, lon: 150.13766, population: 18847 },
-  { id: 2096742, country: 'PG', nameEn: 'Goroka', nameRu: 'Goroka', nameLocal: 'Goroka', lat: -6.085, lon: 145.38667, population: 18503 }, // ru: = en
+  { id: 2096742, country: 'PG', nameEn: 'Goroka', nameRu: 'Горока', nameLocal: 'Goroka', lat: -6.085, lon: 145.38667, population: 18503 }, // ru: transcribed
   { id: 2083537, country: 'PG', nameEn: 'Wewak', nameRu: 'Вевак', nameLocal: 'Wewak', lat: -3.54964, lon: 143.63229, population: 18230 },
-  { id: 2098869, country: 'PG', nameEn: 'Bulolo', nameRu: 'Bulolo', nameLocal: 'Bulolo', lat: -7.2036, lon: 146.64014, population: 16042 }, // ru: = en
+  { id: 2098869, country: 'PG', nameEn: 'Bulolo', nameRu: 'Булоло', nameLocal: 'Bulolo', lat: -7.2036, lon: 146.64014, population: 16042 }, // ru: transcribed
   { id: 2098329, country: 'PG', nameEn: 'Daru', nameRu: 'Дару', nameLocal: 'Daru', lat: -9.07786, lon: 143.20893, population: 15214 },
-  { id: 2083653, country: 'PG', nameEn: 'Wau', nameRu: 'Wau', nameLocal: 'Wau', lat: -7.33778, lon: 146.71649, population: 14629 }, // ru: = en
+  { id: 2083653, country: 'PG', nameEn: 'Wau', nameRu: 'Вау', nameLocal: 'Wau', lat: -7.33778, lon: 146.71649, population: 14629 }, // ru: transcribed
   { id: 2094342, country: 'PG', nameEn: 'Kavieng', nameRu: 'Кавиенг', nameLocal: 'Kavieng', lat: -2.57337, lon: 150.79516, population: 14490 },
   { id: 1692192, country: 'PH', nameEn: 'Quezon City', nameRu: 'Кесон-Сити', nameLocal: 'Quezon City', lat: 14.6488, lon: 121.0509, population: 2761720 },
   { id: 1715348, country: 'PH', nameEn: 'Davao', nameRu: 'Давао', nameLocal: 'Davao', lat: 7.07306, lon: 125.61278, population: 1776949 },
   { id: 1701668, country: 'PH', nameEn: 'Manila', nameRu: 'Манила', nameLocal: 'Manila', lat: 14.6042, lon: 120.9822, population: 1600000 },
-  { id: 1720151, country: 'PH', nameEn: 'Caloocan City', nameRu: 'Калоокан', nameLocal: 'Caloocan City', lat: 14.64953, lon: 120.96788, population: 1500000 }, // ru: transcribed
-  { id: 1723510, country: 'PH', nameEn: 'Budta', nameRu: 'Будта', nameLocal: 'Budta', lat: 7.20417, lon: 124.43972, population: 1273715 }, // ru: transcribed
-  { id: 1978681, country: 'PH', nameEn: 'Malingao', nameRu: 'Малингао', nameLocal: 'Malingao', lat: 7.16083, lon: 124.475, population: 1121974 }, // ru: transcribed
-  { id: 1717512, country: 'PH', nameEn: 'Cebu City', nameRu: 'Себу', nameLocal: 'Cebu City', lat: 10.31672, lon: 123.89071, population: 964169 },
-  { id: 1694781, country: 'PH', nameEn: 'Paranaque City', nameRu: 'Паранаке', nameLocal: 'Paranaque City', lat: 14.48156, lon: 121.01749, population: 689992 }, // ru: transcribed
+  { id: 1720151, country: 'PH', nameEn: 'Caloocan', nameRu: 'Калоокан', nameLocal: 'Caloocan', lat: 14.64953, lon: 120.96788, population: 1500000 }, // ru: transcribed
+  { id: 1717512, country: 'PH', nameEn: 'Cebu', nameRu: 'Себу', nameLocal: 'Cebu', lat: 10.31672, lon: 123.89071, population: 964169 },
+  { id: 1694781, country: 'PH', nameEn: 'Paranaque', nameRu: 'Параньяке', nameLocal: 'Parañaque', lat: 14.48156, lon: 121.01749, population: 689992 },
   { id: 1713022, country: 'PH', nameEn: 'General Santos', nameRu: 'Генерал-Сантос', nameLocal: 'General Santos', lat: 6.11278, lon: 125.17167, population: 679588 },
   { id: 1684308, country: 'PH', nameEn: 'Taguig', nameRu: 'Тагиг', nameLocal: 'Taguig', lat: 14.5243, lon: 121.0792, population: 644473 },
-  { id: 7290466, country: 'PH', nameEn: 'Pasig City', nameRu: 'Пасиг', nameLocal: 'Pasig City', lat: 14.58691, lon: 121.0614, population: 617301 }, // ru: transcribed
-  { id: 1707174, country: 'PH', nameEn: 'Las Pinas', nameRu: 'Лас-Пинас', nameLocal: 'Las Piñas', lat: 14.45056, lon: 120.98278, population: 590000 }, // ru: transcribed
+  { id: 7290466, country: 'PH', nameEn: 'Pasig', nameRu: 'Пасиг', nameLocal: 'Pasig', lat: 14.58691, lon: 121.0614, population: 617301 }, // ru: transcribed
+  { id: 1707174, country: 'PH', nameEn: 'Las Pinas', nameRu: 'Лас-Пиньяс', nameLocal: 'Las Piñas', lat: 14.45056, lon: 120.98278, population: 590000 }, // ru: transcribed
   { id: 1730501, country: 'PH', nameEn: 'Antipolo', nameRu: 'Антиполо', nameLocal: 'Antipolo', lat: 14.62578, lon: 121.12251, population: 549543 }, // ru: transcribed
   { id: 1720681, country: 'PH', nameEn: 'Calamba', nameRu: 'Каламба', nameLocal: 'Calamba', lat: 14.21167, lon: 121.16528, population: 539671 },
-  { id: 1703417, country: 'PH', nameEn: 'Makati City', nameRu: 'Макати', nameLocal: 'Makati City', lat: 14.55027, lon: 121.03269, population: 510383 }, // ru: transcribed
+  { id: 1703417, country: 'PH', nameEn: 'Makati', nameRu: 'Макати', nameLocal: 'Makati', lat: 14.55027, lon: 121.03269, population: 510383 }, // ru: transcribed
   { id: 1679432, country: 'PH', nameEn: 'Zamboanga', nameRu: 'Замбоанга', nameLocal: 'Zamboanga', lat: 6.91028, lon: 122.07389, population: 457623 },
-  { id: 1729564, country: 'PH', nameEn: 'Bacolod City', nameRu: 'Баколод', nameLocal: 'Bacolod City', lat: 10.66667, lon: 122.95, population: 454898 }, // ru: transcribed
-  { id: 1701500, country: 'PH', nameEn: 'Mansilingan', nameRu: 'Мансилинган', nameLocal: 'Mansilingan', lat: 10.63111, lon: 122.97889, population: 454150 }, // ru: transcribed
+  { id: 1729564, country: 'PH', nameEn: 'Bacolod', nameRu: 'Баколод', nameLocal: 'Bacolod', lat: 10.66667, lon: 122.95, population: 454898 }, // ru: transcribed
   { id: 1721080, country: 'PH', nameEn: 'Cagayan de Oro', nameRu: 'Кагаян-де-Оро', nameLocal: 'Cagayan de Oro', lat: 8.48222, lon: 124.64722, population: 445103 },
   { id: 1715430, country: 'PH', nameEn: 'Dasmarinas', nameRu: 'Дасмариньяс', nameLocal: 'Dasmariñas', lat: 14.32944, lon: 120.93667, population: 441876 },
-  { id: 1701966, country: 'PH', nameEn: 'Mandaluyong City', nameRu: 'Мандалуйонг', nameLocal: 'Mandaluyong City', lat: 14.5832, lon: 121.0409, population: 425758 }, // ru: transcribed
+  { id: 1701966, country: 'PH', nameEn: 'Mandaluyong', nameRu: 'Мандалуйонг', nameLocal: 'Mandaluyong', lat: 14.5832, lon: 121.0409, population: 425758 }, // ru: transcribed
   { id: 1694611, country: 'PH', nameEn: 'Pasay', nameRu: 'Пасай', nameLocal: 'Pasay', lat: 14.53748, lon: 121.00144, population: 416522 }, // ru: transcribed
   { id: 1711005, country: 'PH', nameEn: 'Iloilo', nameRu: 'Илоило', nameLocal: 'Iloilo', lat: 10.69694, lon: 122.56444, population: 387681 },
   { id: 1689395, country: 'PH', nameEn: 'San Jose del Monte', nameRu: 'Сан-Хосе-дель-Монте', nameLocal: 'San Jose del Monte', lat: 14.81389, lon: 121.04528, population: 357828 },
   { id: 1729524, country: 'PH', nameEn: 'Bacoor', nameRu: 'Бакоор', nameLocal: 'Bacoor', lat: 14.45896, lon: 120.93851, population: 356974 },
-  { id: 1707267, country: 'PH', nameEn: 'Lapu-Lapu City', nameRu: 'Лапу-Лапу', nameLocal: 'Lapu-Lapu City', lat: 10.31028, lon: 123.94944, population: 350467 }, // ru: transcribed
+  { id: 1707267, country: 'PH', nameEn: 'Lapu-Lapu', nameRu: 'Лапу-Лапу', nameLocal: 'Lapu-Lapu', lat: 10.31028, lon: 123.94944, population: 350467 }, // ru: transcribed
   { id: 1711084, country: 'PH', nameEn: 'Iligan', nameRu: 'Илиган', nameLocal: 'Iligan', lat: 8.2289, lon: 124.24344, population: 342618 }, // ru: transcribed
-  { id: 1701947, country: 'PH', nameEn: 'Mandaue City', nameRu: 'Мандауэ', nameLocal: 'Mandaue City', lat: 10.32361, lon: 123.92222, population: 331320 }, // ru: transcribed
-  { id: 1721906, country: 'PH', nameEn: 'Cabanatuan City', nameRu: 'Кабанатуан', nameLocal: 'Cabanatuan City', lat: 15.48586, lon: 120.96648, population: 327325 }, // ru: transcribed
+  { id: 1701947, country: 'PH', nameEn: 'Mandaue', nameRu: 'Мандауэ', nameLocal: 'Mandaue', lat: 10.32361, lon: 123.92222, population: 331320 }, // ru: transcribed
+  { id: 1721906, country: 'PH', nameEn: 'Cabanatuan', nameRu: 'Кабанатуан', nameLocal: 'Cabanatuan', lat: 15.48586, lon: 120.96648, population: 327325 }, // ru: transcribed
   { id: 1716771, country: 'PH', nameEn: 'Cotabato', nameRu: 'Котабато', nameLocal: 'Cotabato', lat: 7.22361, lon: 124.24639, population: 325079 },
-  { id: 1711082, country: 'PH', nameEn: 'Iligan City', nameRu: 'Илиган', nameLocal: 'Iligan City', lat: 8.25, lon: 124.4, population: 312323 }, // ru: transcribed
   { id: 1722186, country: 'PH', nameEn: 'Butuan', nameRu: 'Бутуан', nameLocal: 'Butuan', lat: 8.94917, lon: 125.54361, population: 309709 }, // ru: transcribed
   { id: 1721281, country: 'PH', nameEn: 'Cabuyao', nameRu: 'Кабуяо', nameLocal: 'Cabuyao', lat: 14.2726, lon: 121.1262, population: 308745 }, // ru: transcribed
-  { id: 1725115, country: 'PH', nameEn: 'Binan', nameRu: 'Бинан', nameLocal: 'Biñan', lat: 14.34267, lon: 121.08071, population: 300000 }, // ru: transcribed
-  { id: 1730737, country: 'PH', nameEn: 'Angeles City', nameRu: 'Ангелес', nameLocal: 'Angeles City', lat: 15.15, lon: 120.58333, population: 299391 }, // ru: transcribed
-  { id: 1687687, country: 'PH', nameEn: 'Santol', nameRu: 'Сантол', nameLocal: 'Santol', lat: 15.16222, lon: 120.5675, population: 298976 }, // ru: transcribed
+  { id: 1725115, country: 'PH', nameEn: 'Binan', nameRu: 'Биньян', nameLocal: 'Biñan', lat: 14.34267, lon: 121.08071, population: 300000 },
+  { id: 1730737, country: 'PH', nameEn: 'Angeles', nameRu: 'Анхелес', nameLocal: 'Angeles', lat: 15.15, lon: 120.58333, population: 299391 },
   { id: 1720840, country: 'PH', nameEn: 'Cainta', nameRu: 'Кайнта', nameLocal: 'Cainta', lat: 14.5786, lon: 121.1222, population: 283172 }, // ru: transcribed
   { id: 1728930, country: 'PH', nameEn: 'Baguio', nameRu: 'Багио', nameLocal: 'Baguio', lat: 16.41639, lon: 120.59306, population: 272714 },
   { id: 1688749, country: 'PH', nameEn: 'San Pedro', nameRu: 'Сан-Педро', nameLocal: 'San Pedro', lat: 14.3595, lon: 121.0473, population: 270216 }, // ru: transcribed
-  { id: 1701472, country: 'PH', nameEn: 'Mantampay', nameRu: 'Мантампай', nameLocal: 'Mantampay', lat: 8.16667, lon: 124.21667, population: 265032 }, // ru: transcribed
   { id: 1690039, country: 'PH', nameEn: 'San Fernando', nameRu: 'Сан-Фернандо', nameLocal: 'San Fernando', lat: 15.03425, lon: 120.68445, population: 251248 },
-  { id: 1706684, country: 'PH', nameEn: 'Libertad', nameRu: 'Либертад', nameLocal: 'Libertad', lat: 8.94417, lon: 125.50194, population: 250353 }, // ru: transcribed
   { id: 1697846, country: 'PH', nameEn: 'Navotas', nameRu: 'Навотас', nameLocal: 'Navotas', lat: 14.66667, lon: 120.95, population: 249463 }, // ru: transcribed
   { id: 1684712, country: 'PH', nameEn: 'Tacloban', nameRu: 'Таклобан', nameLocal: 'Tacloban', lat: 11.24333, lon: 125.00472, population: 242089 },
   { id: 1726280, country: 'PH', nameEn: 'Batangas', nameRu: 'Батангас', nameLocal: 'Batangas', lat: 13.7567, lon: 121.0584, population: 237370 },
-  { id: 1684269, country: 'PH', nameEn: 'Magugpo Poblacion', nameRu: 'Магугпо-Побласион', nameLocal: 'Magugpo Poblacion', lat: 7.4475, lon: 125.8046, population: 233254 }, // ru: transcribed
+  { id: 1684269, country: 'PH', nameEn: 'Tagum', nameRu: 'Тагум', nameLocal: 'Tagum', lat: 7.4475, lon: 125.8046, population: 233254 },
   { id: 1682598, country: 'PH', nameEn: 'Taytay', nameRu: 'Тайтай', nameLocal: 'Taytay', lat: 14.55883, lon: 121.13285, population: 231460 }, // ru: transcribed
   { id: 1705357, country: 'PH', nameEn: 'Lucena', nameRu: 'Лусена', nameLocal: 'Lucena', lat: 13.93139, lon: 121.61722, population: 228758 },
   { id: 1692685, country: 'PH', nameEn: 'Puerto Princesa', nameRu: 'Пуэрто-Принсеса', nameLocal: 'Puerto Princesa', lat: 9.73917, lon: 118.73528, population: 222673 },
@@ -920,56 +910,60 @@ export const cities: readonly City[] = [
   { id: 1725094, country: 'PH', nameEn: 'Binangonan', nameRu: 'Бинангонан', nameLocal: 'Binangonan', lat: 14.4646, lon: 121.1929, population: 219204 }, // ru: transcribed
   { id: 1687894, country: 'PH', nameEn: 'Santa Rosa', nameRu: 'Санта-Роса', nameLocal: 'Santa Rosa', lat: 14.31222, lon: 121.11139, population: 216650 },
   { id: 1710914, country: 'PH', nameEn: 'Imus', nameRu: 'Имус', nameLocal: 'Imus', lat: 14.42972, lon: 120.93667, population: 216099 },
-  { id: 1706090, country: 'PH', nameEn: 'Lipa City', nameRu: 'Липа', nameLocal: 'Lipa City', lat: 13.9411, lon: 121.1631, population: 212287 },
+  { id: 1706090, country: 'PH', nameEn: 'Lipa', nameRu: 'Липа', nameLocal: 'Lipa', lat: 13.9411, lon: 121.1631, population: 212287 },
   { id: 1688830, country: 'PH', nameEn: 'San Pablo', nameRu: 'Сан-Пабло', nameLocal: 'San Pablo', lat: 14.0683, lon: 121.3256, population: 207577 }, // ru: transcribed
   { id: 1681602, country: 'PH', nameEn: 'Toledo', nameRu: 'Толедо', nameLocal: 'Toledo', lat: 10.3773, lon: 123.6386, population: 207314 },
   { id: 1702540, country: 'PH', nameEn: 'Malolos', nameRu: 'Малолос', nameLocal: 'Malolos', lat: 14.8443, lon: 120.81039, population: 198748 },
   { id: 1708522, country: 'PH', nameEn: 'Koronadal', nameRu: 'Коронадал', nameLocal: 'Koronadal', lat: 6.50306, lon: 124.84694, population: 195398 }, // ru: transcribed
-  { id: 1729085, country: 'PH', nameEn: 'Bago City', nameRu: 'Баго', nameLocal: 'Bago City', lat: 10.53333, lon: 122.83333, population: 191210 }, // ru: transcribed
+  { id: 1729085, country: 'PH', nameEn: 'Bago', nameRu: 'Баго', nameLocal: 'Bago', lat: 10.53333, lon: 122.83333, population: 191210 }, // ru: transcribed
   { id: 1697018, country: 'PH', nameEn: 'Ormoc', nameRu: 'Ормок', nameLocal: 'Ormoc', lat: 11.00639, lon: 124.6075, population: 191200 },
+  { id: 1704703, country: 'PH', nameEn: 'Mabalacat', nameRu: 'Мабалакат', nameLocal: 'Mabalacat', lat: 15.22303, lon: 120.57117, population: 188050 }, // ru: transcribed
+  { id: 1696710, country: 'PH', nameEn: 'Pagadian', nameRu: 'Пагадиан', nameLocal: 'Pagadian', lat: 7.8257, lon: 123.437, population: 186852 }, // ru: transcribed
+  { id: 1699802, country: 'PH', nameEn: 'Meycauayan', nameRu: 'Мейкауайан', nameLocal: 'Meycauayan', lat: 14.73694, lon: 120.96083, population: 184839 }, // ru: transcribed
+  { id: 1682812, country: 'PH', nameEn: 'Tarlac', nameRu: 'Тарлак', nameLocal: 'Tarlac', lat: 15.48017, lon: 120.59794, population: 183930 }, // ru: transcribed
+  { id: 1706889, country: 'PH', nameEn: 'Legazpi', nameRu: 'Легаспи', nameLocal: 'Legazpi', lat: 13.14125, lon: 123.74073, population: 179481 }, // ru: transcribed
+  { id: 1698829, country: 'PH', nameEn: 'Naga', nameRu: 'Нага', nameLocal: 'Naga', lat: 13.61917, lon: 123.18139, population: 174931 },
+  { id: 1716198, country: 'PH', nameEn: 'Dagupan', nameRu: 'Дагупан', nameLocal: 'Dagupan', lat: 16.04313, lon: 120.33325, population: 171271 }, // ru: transcribed
   { id: 1174872, country: 'PK', nameEn: 'Karachi', nameRu: 'Карачи', nameLocal: 'کراچی', lat: 24.8608, lon: 67.0104, population: 11624219 },
-  { id: 1172451, country: 'PK', nameEn: 'Lahore', nameRu: 'Лахор', nameLocal: 'لہور', lat: 31.558, lon: 74.35071, population: 6310888 },
-  { id: 1179400, country: 'PK', nameEn: 'Faisalabad', nameRu: 'Фейсалабаде', nameLocal: 'فيصل آباد', lat: 31.41554, lon: 73.08969, population: 2506595 },
+  { id: 1172451, country: 'PK', nameEn: 'Lahore', nameRu: 'Лахор', nameLocal: 'لاہور', lat: 31.558, lon: 74.35071, population: 6310888 },
+  { id: 1179400, country: 'PK', nameEn: 'Faisalabad', nameRu: 'Фейсалабад', nameLocal: 'فیصل آباد', lat: 31.41554, lon: 73.08969, population: 2506595 },
   { id: 1166993, country: 'PK', nameEn: 'Rawalpindi', nameRu: 'Равалпинди', nameLocal: 'راولپنڈی', lat: 33.59733, lon: 73.0479, population: 1743101 },
-  { id: 1169825, country: 'PK', nameEn: 'Multan', nameRu: 'Мултан', nameLocal: 'Multan', lat: 30.19679, lon: 71.47824, population: 1437230 }, // local: = en
+  { id: 1169825, country: 'PK', nameEn: 'Multan', nameRu: 'Мултан', nameLocal: 'ملتان', lat: 30.19679, lon: 71.47824, population: 1437230 },
   { id: 1176734, country: 'PK', nameEn: 'Hyderabad', nameRu: 'Хайдарабад', nameLocal: 'حیدرآباد', lat: 25.39242, lon: 68.37366, population: 1386330 },
-  { id: 1177662, country: 'PK', nameEn: 'Gujranwala', nameRu: 'Гайранвала', nameLocal: 'گوجرانوالہ', lat: 32.15567, lon: 74.18705, population: 1384471 },
+  { id: 1177662, country: 'PK', nameEn: 'Gujranwala', nameRu: 'Гуджранвала', nameLocal: 'گوجرانوالہ', lat: 32.15567, lon: 74.18705, population: 1384471 },
   { id: 1168197, country: 'PK', nameEn: 'Peshawar', nameRu: 'Пешавар', nameLocal: 'پشاور', lat: 34.008, lon: 71.57849, population: 1218773 },
-  { id: 1167460, country: 'PK', nameEn: 'Rahim Yar Khan', nameRu: 'Рахимъярхан', nameLocal: 'رحيم يار خان', lat: 28.41987, lon: 70.30345, population: 788915 },
+  { id: 1167460, country: 'PK', nameEn: 'Rahim Yar Khan', nameRu: 'Рахим-Яр-Хан', nameLocal: 'رحیم یار خان', lat: 28.41987, lon: 70.30345, population: 788915 },
   { id: 1167528, country: 'PK', nameEn: 'Quetta', nameRu: 'Кветта', nameLocal: 'کوئٹہ', lat: 30.18414, lon: 67.00141, population: 733675 },
-  { id: 1169607, country: 'PK', nameEn: 'Muzaffarabad', nameRu: 'Музафарабад', nameLocal: 'Muzaffarabad', lat: 34.37002, lon: 73.47082, population: 725000 }, // local: = en
-  { id: 1183105, country: 'PK', nameEn: 'Battagram', nameRu: 'Баттаграм', nameLocal: 'Battagram', lat: 34.67719, lon: 73.02329, population: 700000 }, // ru: transcribed, local: = en
-  { id: 1173055, country: 'PK', nameEn: 'Kotli', nameRu: 'Котли', nameLocal: 'Kotli', lat: 33.51836, lon: 73.9022, population: 640000 }, // ru: transcribed, local: = en
-  { id: 1176615, country: 'PK', nameEn: 'Islamabad', nameRu: 'Исламабад', nameLocal: 'إسلام آباد', lat: 33.72148, lon: 73.04329, population: 601600 },
-  { id: 1183880, country: 'PK', nameEn: 'Bahawalpur', nameRu: 'Бахавалпура', nameLocal: 'Bahawalpur', lat: 29.39779, lon: 71.6752, population: 552607 }, // local: = en
+  { id: 1169607, country: 'PK', nameEn: 'Muzaffarabad', nameRu: 'Музафарабад', nameLocal: 'مظفرآباد', lat: 34.37002, lon: 73.47082, population: 725000 },
+  { id: 1173055, country: 'PK', nameEn: 'Kotli', nameRu: 'Котли', nameLocal: 'کوٹلی', lat: 33.51836, lon: 73.9022, population: 640000 }, // ru: transcribed
+  { id: 1176615, country: 'PK', nameEn: 'Islamabad', nameRu: 'Исламабад', nameLocal: 'اسلام آباد', lat: 33.72148, lon: 73.04329, population: 601600 },
+  { id: 1183880, country: 'PK', nameEn: 'Bahawalpur', nameRu: 'Бахавалпур', nameLocal: 'بہاولپور', lat: 29.39779, lon: 71.6752, population: 552607 },
   { id: 1166000, country: 'PK', nameEn: 'Sargodha', nameRu: 'Саргодха', nameLocal: 'سرگودھا', lat: 32.08586, lon: 72.67418, population: 542603 },
   { id: 1164909, country: 'PK', nameEn: 'Sialkot', nameRu: 'Сиалкот', nameLocal: 'سیالکوٹ', lat: 32.49268, lon: 74.53134, population: 477396 },
   { id: 1164408, country: 'PK', nameEn: 'Sukkur', nameRu: 'Суккур', nameLocal: 'سکھر', lat: 27.70323, lon: 68.85889, population: 417767 },
-  { id: 1172128, country: 'PK', nameEn: 'Larkana', nameRu: 'Ларкане', nameLocal: 'Larkana', lat: 27.55898, lon: 68.21204, population: 364033 }, // local: = en
+  { id: 1172128, country: 'PK', nameEn: 'Larkana', nameRu: 'Ларкана', nameLocal: 'لاڑکانہ', lat: 27.55898, lon: 68.21204, population: 364033 },
   { id: 1165221, country: 'PK', nameEn: 'Shekhupura', nameRu: 'Шекхупура', nameLocal: 'شیخوپورہ', lat: 31.71287, lon: 73.98556, population: 361303 },
-  { id: 1182637, country: 'PK', nameEn: 'Bhimber', nameRu: 'Бхимбер', nameLocal: 'Bhimber', lat: 32.97465, lon: 74.07846, population: 342900 }, // ru: transcribed, local: = en
-  { id: 1175892, country: 'PK', nameEn: 'Jhang Sadr', nameRu: 'Джханг-Садр', nameLocal: 'Jhang Sadr', lat: 31.26981, lon: 72.31687, population: 341210 }, // ru: transcribed, local: = en
-  { id: 1177654, country: 'PK', nameEn: 'Gujrat', nameRu: 'Гуджарат', nameLocal: 'گجرات', lat: 32.5742, lon: 74.07542, population: 301506 },
+  { id: 1175892, country: 'PK', nameEn: 'Jhang', nameRu: 'Джанг', nameLocal: 'جھنگ', lat: 31.26981, lon: 72.31687, population: 341210 },
+  { id: 1177654, country: 'PK', nameEn: 'Gujrat', nameRu: 'Гуджрат', nameLocal: 'گجرات', lat: 32.5742, lon: 74.07542, population: 301506 },
   { id: 1170880, country: 'PK', nameEn: 'Mardan', nameRu: 'Мардан', nameLocal: 'مردان', lat: 34.19794, lon: 72.04965, population: 300424 },
-  { id: 1174625, country: 'PK', nameEn: 'Kasur', nameRu: 'Касур', nameLocal: 'Kasur', lat: 31.11866, lon: 74.45025, population: 290643 }, // local: = en
-  { id: 1170395, country: 'PK', nameEn: 'Mingora', nameRu: 'Мингора', nameLocal: 'مینګورہ', lat: 34.7795, lon: 72.36265, population: 279914 },
+  { id: 1174625, country: 'PK', nameEn: 'Kasur', nameRu: 'Касур', nameLocal: 'قصور', lat: 31.11866, lon: 74.45025, population: 290643 },
+  { id: 1170395, country: 'PK', nameEn: 'Mingora', nameRu: 'Мингора', nameLocal: 'مینگورہ', lat: 34.7795, lon: 72.36265, population: 279914 },
   { id: 1180289, country: 'PK', nameEn: 'Dera Ghazi Khan', nameRu: 'Дера-Гази-Хан', nameLocal: 'ڈیرہ غازی خان', lat: 30.04587, lon: 70.64029, population: 236093 },
   { id: 1166548, country: 'PK', nameEn: 'Sahiwal', nameRu: 'Сахивал', nameLocal: 'ساہیوال', lat: 30.66595, lon: 73.10186, population: 235695 },
-  { id: 1169116, country: 'PK', nameEn: 'Nawabshah', nameRu: 'Навабшах', nameLocal: 'Nawabshah', lat: 26.23939, lon: 68.40369, population: 229504 }, // ru: transcribed, local: = en
-  { id: 1168718, country: 'PK', nameEn: 'Okara', nameRu: 'Окара', nameLocal: 'Okara', lat: 30.81029, lon: 73.45155, population: 223648 }, // local: = en
-  { id: 1170295, country: 'PK', nameEn: 'Mirpur Khas', nameRu: 'Мирпур-Хас', nameLocal: 'ميرپور خاص', lat: 25.5276, lon: 69.01255, population: 215657 },
+  { id: 1169116, country: 'PK', nameEn: 'Nawabshah', nameRu: 'Навабшах', nameLocal: 'نوابشاہ', lat: 26.23939, lon: 68.40369, population: 229504 }, // ru: transcribed
+  { id: 1168718, country: 'PK', nameEn: 'Okara', nameRu: 'Окара', nameLocal: 'اوکاڑہ', lat: 30.81029, lon: 73.45155, population: 223648 },
+  { id: 1170295, country: 'PK', nameEn: 'Mirpur Khas', nameRu: 'Мирпур-Хас', nameLocal: 'میرپور خاص', lat: 25.5276, lon: 69.01255, population: 215657 },
   { id: 1181096, country: 'PK', nameEn: 'Chiniot', nameRu: 'Чиниот', nameLocal: 'چنیوٹ', lat: 31.72091, lon: 72.97836, population: 201781 },
   { id: 1165569, country: 'PK', nameEn: 'Shahkot', nameRu: 'Шахкот', nameLocal: 'Shahkot', lat: 31.5709, lon: 73.48531, population: 200000 }, // ru: transcribed, local: = en
   { id: 1175088, country: 'PK', nameEn: 'Kamoke', nameRu: 'Камоке', nameLocal: 'Kamoke', lat: 31.97526, lon: 74.22304, population: 199531 }, // ru: transcribed, local: = en
   { id: 1166652, country: 'PK', nameEn: 'Saddiqabad', nameRu: 'Саддикабад', nameLocal: 'Saddiqabad', lat: 28.3091, lon: 70.12652, population: 189876 }, // ru: transcribed, local: = en
   { id: 1182092, country: 'PK', nameEn: 'Burewala', nameRu: 'Буревала', nameLocal: 'Burewala', lat: 30.16667, lon: 72.65, population: 183915 }, // ru: transcribed, local: = en
-  { id: 1176515, country: 'PK', nameEn: 'Jacobabad', nameRu: 'Джейкобабад', nameLocal: 'جيکب اباد', lat: 28.28187, lon: 68.43761, population: 170588 },
+  { id: 1176515, country: 'PK', nameEn: 'Jacobabad', nameRu: 'Джейкобабад', nameLocal: 'جیکب آباد', lat: 28.28187, lon: 68.43761, population: 170588 },
   { id: 1169605, country: 'PK', nameEn: 'Muzaffargarh', nameRu: 'Музаффаргарх', nameLocal: 'مظفر گڑھ', lat: 30.07258, lon: 71.19379, population: 165192 },
   { id: 1169692, country: 'PK', nameEn: 'Muridke', nameRu: 'Муридке', nameLocal: 'Muridke', lat: 31.80258, lon: 74.25772, population: 164246 }, // ru: transcribed, local: = en
   { id: 1165108, country: 'PK', nameEn: 'Shikarpur', nameRu: 'Шикарпур', nameLocal: 'Shikarpur', lat: 27.95558, lon: 68.63823, population: 156901 }, // ru: transcribed, local: = en
   { id: 1177384, country: 'PK', nameEn: 'Hafizabad', nameRu: 'Хафизабад', nameLocal: 'Hafizabad', lat: 32.07095, lon: 73.68802, population: 153656 }, // ru: transcribed, local: = en
-  { id: 1173491, country: 'PK', nameEn: 'Kohat', nameRu: 'Кохат', nameLocal: 'Kohat', lat: 33.58196, lon: 71.44929, population: 151427 }, // local: = en
-  { id: 1163198, country: 'PK', nameEn: 'Tordher', nameRu: 'Тордхер', nameLocal: 'Tordher', lat: 33.99047, lon: 72.2863, population: 150000 }, // ru: transcribed, local: = en
+  { id: 1173491, country: 'PK', nameEn: 'Kohat', nameRu: 'Кохат', nameLocal: 'کوہاٹ', lat: 33.58196, lon: 71.44929, population: 151427 },
   { id: 1175864, country: 'PK', nameEn: 'Jhelum', nameRu: 'Джелам', nameLocal: 'جہلم', lat: 32.93448, lon: 73.73102, population: 145000 },
   { id: 1174167, country: 'PK', nameEn: 'Khanpur', nameRu: 'Кханпур', nameLocal: 'Khanpur', lat: 28.64739, lon: 70.65694, population: 142426 }, // ru: transcribed, local: = en
   { id: 1173664, country: 'PK', nameEn: 'Khuzdar', nameRu: 'Кхуздар', nameLocal: 'Khuzdar', lat: 27.81193, lon: 66.61096, population: 141227 }, // ru: transcribed, local: = en
@@ -977,127 +971,124 @@ export const cities: readonly City[] = [
   { id: 1178231, country: 'PK', nameEn: 'Gojra', nameRu: 'Годжра', nameLocal: 'گوجرہ', lat: 31.14926, lon: 72.68323, population: 139726 },
   { id: 1171123, country: 'PK', nameEn: 'Mandi Bahauddin', nameRu: 'Манди-Бахауддин', nameLocal: 'Mandi Bahauddin', lat: 32.58704, lon: 73.49123, population: 129733 }, // ru: transcribed, local: = en
   { id: 1163965, country: 'PK', nameEn: 'Tando Allahyar', nameRu: 'Тандо-Аллахяр', nameLocal: 'Tando Allahyar', lat: 25.4605, lon: 68.71745, population: 127202 }, // ru: transcribed, local: = en
-  { id: 1559446, country: 'PW', nameEn: 'Koror', nameRu: 'Koror', nameLocal: 'Koror', lat: 7.33978, lon: 134.47326, population: 14000 }, // ru: = en
-  { id: 7732415, country: 'PW', nameEn: 'Koror Town', nameRu: 'Koror Town', nameLocal: 'Koror Town', lat: 7.34257, lon: 134.47888, population: 12676 }, // ru: = en
+  { id: 1168555, country: 'PK', nameEn: 'Pakpattan', nameRu: 'Пакпаттан', nameLocal: 'Pakpattan', lat: 30.34314, lon: 73.38944, population: 126706 }, // ru: transcribed, local: = en
+  { id: 1183883, country: 'PK', nameEn: 'Bahawalnagar', nameRu: 'Бахавалнагар', nameLocal: 'بہاولنگر', lat: 29.99835, lon: 73.25272, population: 126617 }, // ru: transcribed
+  { id: 1163967, country: 'PK', nameEn: 'Tando Adam', nameRu: 'Тандо-Адам', nameLocal: 'Tando Adam', lat: 25.76818, lon: 68.66196, population: 125598 }, // ru: transcribed, local: = en
+  { id: 1559446, country: 'PW', nameEn: 'Koror', nameRu: 'Корор', nameLocal: 'Koror', lat: 7.33978, lon: 134.47326, population: 14000 },
   { id: 8063361, country: 'PW', nameEn: 'Ngerulmud', nameRu: 'Нгерулмуд', nameLocal: 'Ngerulmud', lat: 7.50077, lon: 134.6238, population: 0 },
   { id: 2108502, country: 'SB', nameEn: 'Honiara', nameRu: 'Хониара', nameLocal: 'Honiara', lat: -9.43333, lon: 159.95, population: 56298 },
-  { id: 2106543, country: 'SB', nameEn: 'Malango', nameRu: 'Malango', nameLocal: 'Malango', lat: -9.69523, lon: 159.71734, population: 10532 }, // ru: = en
+  { id: 2106543, country: 'SB', nameEn: 'Malango', nameRu: 'Маланго', nameLocal: 'Malango', lat: -9.69523, lon: 159.71734, population: 10532 }, // ru: transcribed
   { id: 2109701, country: 'SB', nameEn: 'Auki', nameRu: 'Ауки', nameLocal: 'Auki', lat: -8.76778, lon: 160.69778, population: 7882 },
   { id: 2108857, country: 'SB', nameEn: 'Gizo', nameRu: 'Гизо', nameLocal: 'Gizo', lat: -8.10303, lon: 156.84186, population: 7177 },
   { id: 1880252, country: 'SG', nameEn: 'Singapore', nameRu: 'Сингапур', nameLocal: 'Singapore', lat: 1.28967, lon: 103.85007, population: 5638700 },
-  { id: 1882316, country: 'SG', nameEn: 'Woodlands', nameRu: 'Woodlands', nameLocal: 'Woodlands', lat: 1.43801, lon: 103.78877, population: 252530 }, // ru: = en
-  { id: 1882778, country: 'SG', nameEn: 'Marine Parade', nameRu: 'Marine Parade', nameLocal: 'Marine Parade', lat: 1.30306, lon: 103.90778, population: 46390 }, // ru: = en
-  { id: 1609350, country: 'TH', nameEn: 'Bangkok', nameRu: 'Бангкок', nameLocal: 'กรุงเทพ', lat: 13.75398, lon: 100.50144, population: 5104476 },
+  { id: 1882316, country: 'SG', nameEn: 'Woodlands', nameRu: 'Вудлендс', nameLocal: 'Woodlands', lat: 1.43801, lon: 103.78877, population: 252530 },
+  { id: 1609350, country: 'TH', nameEn: 'Bangkok', nameRu: 'Бангкок', nameLocal: 'กรุงเทพมหานคร', lat: 13.75398, lon: 100.50144, population: 5104476 },
   { id: 1606590, country: 'TH', nameEn: 'Samut Prakan', nameRu: 'Самутпракан', nameLocal: 'สมุทรปราการ', lat: 13.59934, lon: 100.59675, population: 388920 },
-  { id: 1608133, country: 'TH', nameEn: 'Mueang Nonthaburi', nameRu: 'Нонтхабури', nameLocal: 'เทศบาลนครนนทบุรี', lat: 13.86075, lon: 100.51477, population: 254375 },
+  { id: 1608133, country: 'TH', nameEn: 'Nonthaburi', nameRu: 'Нонтхабури', nameLocal: 'นนทบุรี', lat: 13.86075, lon: 100.51477, population: 254375 },
   { id: 1611110, country: 'TH', nameEn: 'Chon Buri', nameRu: 'Чонбури', nameLocal: 'ชลบุรี', lat: 13.3622, lon: 100.98345, population: 219164 },
   { id: 1610780, country: 'TH', nameEn: 'Hat Yai', nameRu: 'Хатъяй', nameLocal: 'หาดใหญ่', lat: 7.00836, lon: 100.47668, population: 191696 },
-  { id: 1608048, country: 'TH', nameEn: 'Pak Kret', nameRu: 'Pak Kret', nameLocal: 'ปากเกร็ด', lat: 13.91301, lon: 100.49883, population: 182926 }, // ru: = en
-  { id: 1606250, country: 'TH', nameEn: 'Si Racha', nameRu: 'Si Racha', nameLocal: 'ศรีราชา', lat: 13.17372, lon: 100.93111, population: 178916 }, // ru: = en
-  { id: 1607508, country: 'TH', nameEn: 'Phra Pradaeng', nameRu: 'Phra Pradaeng', nameLocal: 'พระประแดง', lat: 13.65855, lon: 100.53362, population: 171333 }, // ru: = en
+  { id: 1608048, country: 'TH', nameEn: 'Pak Kret', nameRu: 'Паккрет', nameLocal: 'ปากเกร็ด', lat: 13.91301, lon: 100.49883, population: 182926 },
+  { id: 1606250, country: 'TH', nameEn: 'Si Racha', nameRu: 'Сирача', nameLocal: 'ศรีราชา', lat: 13.17372, lon: 100.93111, population: 178916 },
+  { id: 1607508, country: 'TH', nameEn: 'Phra Pradaeng', nameRu: 'Прапрадэнг', nameLocal: 'พระประแดง', lat: 13.65855, lon: 100.53362, population: 171333 },
   { id: 1152473, country: 'TH', nameEn: 'Lampang', nameRu: 'Лампанг', nameLocal: 'ลำปาง', lat: 18.29232, lon: 99.49277, population: 156139 },
   { id: 1150515, country: 'TH', nameEn: 'Surat Thani', nameRu: 'Сураттхани', nameLocal: 'สุราษฎร์ธานี', lat: 9.14011, lon: 99.33311, population: 132040 },
   { id: 1605239, country: 'TH', nameEn: 'Udon Thani', nameRu: 'Удонтхани', nameLocal: 'อุดรธานี', lat: 17.41567, lon: 102.78589, population: 130531 },
-  { id: 1153671, country: 'TH', nameEn: 'Chiang Mai', nameRu: 'Чианг-Май', nameLocal: 'เชียงใหม่', lat: 18.79038, lon: 98.98468, population: 127240 },
+  { id: 1153671, country: 'TH', nameEn: 'Chiang Mai', nameRu: 'Чиангмай', nameLocal: 'เชียงใหม่', lat: 18.79038, lon: 98.98468, population: 127240 },
   { id: 1608529, country: 'TH', nameEn: 'Nakhon Ratchasima', nameRu: 'Накхонратчасима', nameLocal: 'นครราชสีมา', lat: 14.97066, lon: 102.10196, population: 126391 },
   { id: 1605245, country: 'TH', nameEn: 'Ubon Ratchathani', nameRu: 'Убонратчатхани', nameLocal: 'อุบลราชธานี', lat: 15.23844, lon: 104.84866, population: 122533 },
-  { id: 1607782, country: 'TH', nameEn: 'Phasi Charoen', nameRu: 'Phasi Charoen', nameLocal: 'ภาษีเจริญ', lat: 13.71466, lon: 100.43691, population: 122070 }, // ru: = en
-  { id: 1609899, country: 'TH', nameEn: 'Khlong Luang', nameRu: 'Khlong Luang', nameLocal: 'คลองหลวง', lat: 14.06467, lon: 100.64578, population: 118551 }, // ru: = en
+  { id: 1609899, country: 'TH', nameEn: 'Khlong Luang', nameRu: 'Кхлонглуанг', nameLocal: 'คลองหลวง', lat: 14.06467, lon: 100.64578, population: 118551 },
   { id: 1608534, country: 'TH', nameEn: 'Nakhon Pathom', nameRu: 'Накхонпатхом', nameLocal: 'นครปฐม', lat: 13.8196, lon: 100.04427, population: 117927 },
   { id: 1609776, country: 'TH', nameEn: 'Khon Kaen', nameRu: 'Кхонкэн', nameLocal: 'ขอนแก่น', lat: 16.44671, lon: 102.833, population: 114459 },
   { id: 1607017, country: 'TH', nameEn: 'Rayong', nameRu: 'Районг', nameLocal: 'ระยอง', lat: 12.68095, lon: 101.25798, population: 106737 },
   { id: 1151933, country: 'TH', nameEn: 'Nakhon Si Thammarat', nameRu: 'Накхонситхаммарат', nameLocal: 'นครศรีธรรมราช', lat: 8.43333, lon: 99.96667, population: 102152 },
   { id: 1614295, country: 'TH', nameEn: 'Pattaya', nameRu: 'Паттайя', nameLocal: 'พัทยา', lat: 12.93333, lon: 100.88333, population: 97296 },
   { id: 1151254, country: 'TH', nameEn: 'Phuket', nameRu: 'Пхукет', nameLocal: 'ภูเก็ต', lat: 7.89059, lon: 98.3981, population: 79308 },
-  { id: 1153269, country: 'TH', nameEn: 'Hua Hin', nameRu: 'Hua Hin', nameLocal: 'อำเภอหัวหิน', lat: 12.57065, lon: 99.95876, population: 50456 }, // ru: = en
-  { id: 1154689, country: 'TH', nameEn: 'Ko Samui', nameRu: 'Ko Samui', nameLocal: 'เกาะสมุย', lat: 9.53567, lon: 99.93567, population: 50000 }, // ru: = en
+  { id: 1153269, country: 'TH', nameEn: 'Hua Hin', nameRu: 'Хуахин', nameLocal: 'หัวหิน', lat: 12.57065, lon: 99.95876, population: 50456 },
+  { id: 1154689, country: 'TH', nameEn: 'Ko Samui', nameRu: 'Самуи', nameLocal: 'เกาะสมุย', lat: 9.53567, lon: 99.93567, population: 50000 },
   { id: 1152633, country: 'TH', nameEn: 'Krabi', nameRu: 'Краби', nameLocal: 'กระบี่', lat: 8.07257, lon: 98.91052, population: 31219 },
   { id: 1645457, country: 'TL', nameEn: 'Dili', nameRu: 'Дили', nameLocal: 'Dili', lat: -8.55861, lon: 125.57361, population: 150000 },
-  { id: 1636670, country: 'TL', nameEn: 'Maliana', nameRu: 'Maliana', nameLocal: 'Maliana', lat: -8.99167, lon: 125.21972, population: 22000 }, // ru: = en
+  { id: 1636670, country: 'TL', nameEn: 'Maliana', nameRu: 'Малиана', nameLocal: 'Maliana', lat: -8.99167, lon: 125.21972, population: 22000 }, // ru: transcribed
   { id: 1626459, country: 'TL', nameEn: 'Suai', nameRu: 'Суаи', nameLocal: 'Suai', lat: -9.31286, lon: 125.25648, population: 21539 },
-  { id: 1637730, country: 'TL', nameEn: 'Likisa', nameRu: 'Likisa', nameLocal: 'Likisá', lat: -8.5875, lon: 125.34194, population: 19000 }, // ru: = en
+  { id: 1637730, country: 'TL', nameEn: 'Liquica', nameRu: 'Ликиса', nameLocal: 'Liquiçá', lat: -8.5875, lon: 125.34194, population: 19000 },
   { id: 1651816, country: 'TL', nameEn: 'Aileu', nameRu: 'Айлеу', nameLocal: 'Aileu', lat: -8.72806, lon: 125.56639, population: 17356 },
   { id: 1937274, country: 'TL', nameEn: 'Lospalos', nameRu: 'Лоспалос', nameLocal: 'Lospalos', lat: -8.52167, lon: 126.99833, population: 17186 },
-  { id: 1635826, country: 'TL', nameEn: 'Maubara', nameRu: 'Maubara', nameLocal: 'Maubara', lat: -8.61194, lon: 125.20611, population: 16300 }, // ru: = en
-  { id: 1649539, country: 'TL', nameEn: 'Baukau', nameRu: 'Баукау', nameLocal: 'Baukau', lat: -8.47572, lon: 126.45633, population: 16000 },
-  { id: 1943235, country: 'TL', nameEn: 'Venilale', nameRu: 'Venilale', nameLocal: 'Venilale', lat: -8.64306, lon: 126.37833, population: 16000 }, // ru: = en
-  { id: 1651810, country: 'TL', nameEn: 'Ainaro', nameRu: 'Ainaro', nameLocal: 'Ainaro', lat: -8.99241, lon: 125.50816, population: 12000 }, // ru: = en
-  { id: 1942811, country: 'TL', nameEn: 'Gleno', nameRu: 'Gleno', nameLocal: 'Gleno', lat: -8.72389, lon: 125.43611, population: 8133 }, // ru: = en
+  { id: 1635826, country: 'TL', nameEn: 'Maubara', nameRu: 'Маубара', nameLocal: 'Maubara', lat: -8.61194, lon: 125.20611, population: 16300 }, // ru: transcribed
+  { id: 1649539, country: 'TL', nameEn: 'Baucau', nameRu: 'Баукау', nameLocal: 'Baucau', lat: -8.47572, lon: 126.45633, population: 16000 },
+  { id: 1943235, country: 'TL', nameEn: 'Venilale', nameRu: 'Венилале', nameLocal: 'Venilale', lat: -8.64306, lon: 126.37833, population: 16000 }, // ru: transcribed
+  { id: 1651810, country: 'TL', nameEn: 'Ainaro', nameRu: 'Айнаро', nameLocal: 'Ainaro', lat: -8.99241, lon: 125.50816, population: 12000 }, // ru: transcribed
+  { id: 1942811, country: 'TL', nameEn: 'Gleno', nameRu: 'Глено', nameLocal: 'Gleno', lat: -8.72389, lon: 125.43611, population: 8133 }, // ru: transcribed
   { id: 1628926, country: 'TL', nameEn: 'Same', nameRu: 'Саме', nameLocal: 'Same', lat: -9.00417, lon: 125.64861, population: 7500 },
   { id: 1622471, country: 'TL', nameEn: 'Viqueque', nameRu: 'Викеке', nameLocal: 'Viqueque', lat: -8.8575, lon: 126.36472, population: 6078 },
   { id: 4032402, country: 'TO', nameEn: 'Nuku\'alofa', nameRu: 'Нукуалофа', nameLocal: 'Nuku‘alofa', lat: -21.13683, lon: -175.20114, population: 22400 },
-  { id: 4032543, country: 'TO', nameEn: 'Lapaha', nameRu: 'Lapaha', nameLocal: 'Lapaha', lat: -21.17735, lon: -175.1172, population: 8000 }, // ru: = en
-  { id: 2110394, country: 'TV', nameEn: 'Funafuti', nameRu: 'Funafuti', nameLocal: 'Funafuti', lat: -8.52425, lon: 179.19417, population: 4492 }, // ru: = en
+  { id: 4032543, country: 'TO', nameEn: 'Lapaha', nameRu: 'Лапаха', nameLocal: 'Lapaha', lat: -21.17735, lon: -175.1172, population: 8000 }, // ru: transcribed
+  { id: 2110394, country: 'TV', nameEn: 'Funafuti', nameRu: 'Фунафути', nameLocal: 'Funafuti', lat: -8.52425, lon: 179.19417, population: 4492 }, // ru: transcribed
   { id: 1668341, country: 'TW', nameEn: 'Taipei', nameRu: 'Тайбэй', nameLocal: '臺北', lat: 25.04776, lon: 121.53185, population: 7871900 },
   { id: 1673820, country: 'TW', nameEn: 'Kaohsiung', nameRu: 'Гаосюн', nameLocal: '高雄', lat: 22.61626, lon: 120.31333, population: 1519711 },
-  { id: 1668399, country: 'TW', nameEn: 'Taichung', nameRu: 'Тайжун', nameLocal: '臺中', lat: 24.1469, lon: 120.6839, population: 1040725 },
+  { id: 1668399, country: 'TW', nameEn: 'Taichung', nameRu: 'Тайчжун', nameLocal: '臺中', lat: 24.1469, lon: 120.6839, population: 1040725 },
   { id: 1668355, country: 'TW', nameEn: 'Tainan', nameRu: 'Тайнань', nameLocal: '臺南', lat: 22.99083, lon: 120.21333, population: 771235 },
   { id: 1670029, country: 'TW', nameEn: 'Banqiao', nameRu: 'Баньцяо', nameLocal: '板橋', lat: 25.01427, lon: 121.46719, population: 543342 }, // ru: transcribed
   { id: 1675151, country: 'TW', nameEn: 'Hsinchu', nameRu: 'Синьчжу', nameLocal: '新竹', lat: 24.80361, lon: 120.96861, population: 404109 },
-  { id: 6696918, country: 'TW', nameEn: 'Taoyuan City', nameRu: 'Таоюань', nameLocal: 'Taoyuan City', lat: 24.99368, lon: 121.29696, population: 402014 }, // local: = en
+  { id: 6696918, country: 'TW', nameEn: 'Taoyuan', nameRu: 'Таоюань', nameLocal: '桃園', lat: 24.99368, lon: 121.29696, population: 402014 },
   { id: 1678228, country: 'TW', nameEn: 'Keelung', nameRu: 'Цзилун', nameLocal: '基隆', lat: 25.13089, lon: 121.74094, population: 397515 },
-  { id: 1674504, country: 'TW', nameEn: 'Hualien City', nameRu: 'Хуалянь', nameLocal: '花蓮', lat: 23.97694, lon: 121.60444, population: 350468 },
-  { id: 1671467, country: 'TW', nameEn: 'Neihu', nameRu: 'Нэйху', nameLocal: '內湖區', lat: 25.0815, lon: 121.58809, population: 271594 },
-  { id: 1665221, country: 'TW', nameEn: 'Yongkang', nameRu: 'Юнкан', nameLocal: '永康區', lat: 23.02444, lon: 120.25556, population: 233730 }, // ru: transcribed
+  { id: 1674504, country: 'TW', nameEn: 'Hualien', nameRu: 'Хуалянь', nameLocal: '花蓮', lat: 23.97694, lon: 121.60444, population: 350468 },
+  { id: 1665221, country: 'TW', nameEn: 'Yongkang', nameRu: 'Юнкан', nameLocal: '永康', lat: 23.02444, lon: 120.25556, population: 233730 }, // ru: transcribed
   { id: 1670909, country: 'TW', nameEn: 'Bade', nameRu: 'Бадэ', nameLocal: '八德', lat: 24.92981, lon: 121.28372, population: 209148 },
-  { id: 1675393, country: 'TW', nameEn: 'Xizhi', nameRu: 'Сичжи', nameLocal: '汐止區', lat: 25.06615, lon: 121.65985, population: 204619 }, // ru: transcribed
-  { id: 1668875, country: 'TW', nameEn: 'Shulin', nameRu: 'Шулинь', nameLocal: '樹林區', lat: 24.99085, lon: 121.42199, population: 180044 }, // ru: transcribed
+  { id: 1675393, country: 'TW', nameEn: 'Xizhi', nameRu: 'Сичжи', nameLocal: '汐止', lat: 25.06615, lon: 121.65985, population: 204619 }, // ru: transcribed
+  { id: 1668875, country: 'TW', nameEn: 'Shulin', nameRu: 'Шулинь', nameLocal: '樹林', lat: 24.99085, lon: 121.42199, population: 180044 }, // ru: transcribed
   { id: 1665443, country: 'TW', nameEn: 'Yuanlin', nameRu: 'Юаньлинь', nameLocal: '員林', lat: 23.95671, lon: 120.57608, population: 124725 }, // ru: transcribed
-  { id: 1670106, country: 'TW', nameEn: 'Sanxia', nameRu: 'Санься', nameLocal: '三峽區', lat: 24.93448, lon: 121.37139, population: 115185 }, // ru: transcribed
+  { id: 1670106, country: 'TW', nameEn: 'Sanxia', nameRu: 'Санься', nameLocal: '三峽', lat: 24.93448, lon: 121.37139, population: 115185 }, // ru: transcribed
   { id: 1671566, country: 'TW', nameEn: 'Nantou', nameRu: 'Наньтоу', nameLocal: '南投', lat: 23.91566, lon: 120.66387, population: 105682 },
   { id: 1665196, country: 'TW', nameEn: 'Douliu', nameRu: 'Доулю', nameLocal: '斗六', lat: 23.70944, lon: 120.54333, population: 104723 },
-  { id: 1566083, country: 'VN', nameEn: 'Ho Chi Minh City', nameRu: 'Хошимин', nameLocal: 'Ho Chi Minh City', lat: 10.82302, lon: 106.62965, population: 8993082 }, // local: = en
+  { id: 1566083, country: 'VN', nameEn: 'Ho Chi Minh City', nameRu: 'Хошимин', nameLocal: 'Thành phố Hồ Chí Minh', lat: 10.82302, lon: 106.62965, population: 8993082 },
   { id: 1581130, country: 'VN', nameEn: 'Hanoi', nameRu: 'Ханой', nameLocal: 'Hà Nội', lat: 21.0245, lon: 105.84117, population: 8053663 },
-  { id: 1583992, country: 'VN', nameEn: 'Da Nang', nameRu: 'Да Нанг', nameLocal: 'Đà Nẵng', lat: 16.06778, lon: 108.22083, population: 988561 },
+  { id: 1583992, country: 'VN', nameEn: 'Da Nang', nameRu: 'Дананг', nameLocal: 'Đà Nẵng', lat: 16.06778, lon: 108.22083, population: 988561 },
   { id: 1581298, country: 'VN', nameEn: 'Haiphong', nameRu: 'Хайфон', nameLocal: 'Hải Phòng', lat: 20.86481, lon: 106.68345, population: 841520 },
-  { id: 1587923, country: 'VN', nameEn: 'Bien Hoa', nameRu: 'Bien Hoa', nameLocal: 'Biên Hòa', lat: 10.94469, lon: 106.82432, population: 830829 }, // ru: = en
-  { id: 1586203, country: 'VN', nameEn: 'Can Tho', nameRu: 'Can Tho', nameLocal: 'Cần Thơ', lat: 10.03711, lon: 105.78825, population: 812088 }, // ru: = en
-  { id: 12382296, country: 'VN', nameEn: 'Thuan An', nameRu: 'Thuan An', nameLocal: 'Thuận An', lat: 10.9239, lon: 106.71428, population: 588616 }, // ru: = en
-  { id: 1583518, country: 'VN', nameEn: 'Di An', nameRu: 'Di An', nameLocal: 'Dĩ An', lat: 10.90682, lon: 106.7694, population: 474681 }, // ru: = en
-  { id: 1580240, country: 'VN', nameEn: 'Hue', nameRu: 'Хуе', nameLocal: 'Huế', lat: 16.4619, lon: 107.59546, population: 351456 },
+  { id: 1587923, country: 'VN', nameEn: 'Bien Hoa', nameRu: 'Бьенхоа', nameLocal: 'Biên Hòa', lat: 10.94469, lon: 106.82432, population: 830829 },
+  { id: 1586203, country: 'VN', nameEn: 'Can Tho', nameRu: 'Кантхо', nameLocal: 'Cần Thơ', lat: 10.03711, lon: 105.78825, population: 812088 },
+  { id: 12382296, country: 'VN', nameEn: 'Thuan An', nameRu: 'Тхуанан', nameLocal: 'Thuận An', lat: 10.9239, lon: 106.71428, population: 588616 },
+  { id: 1583518, country: 'VN', nameEn: 'Di An', nameRu: 'Зиан', nameLocal: 'Dĩ An', lat: 10.90682, lon: 106.7694, population: 474681 },
+  { id: 1580240, country: 'VN', nameEn: 'Hue', nameRu: 'Хюэ', nameLocal: 'Huế', lat: 16.4619, lon: 107.59546, population: 351456 },
   { id: 1562414, country: 'VN', nameEn: 'Vung Tau', nameRu: 'Вунгтау', nameLocal: 'Vũng Tàu', lat: 10.34599, lon: 107.08426, population: 341552 },
-  { id: 1572151, country: 'VN', nameEn: 'Nha Trang', nameRu: 'Нячанг', nameLocal: 'Nha Trang', lat: 12.24507, lon: 109.19432, population: 283441 }, // local: = en
-  { id: 1575627, country: 'VN', nameEn: 'Long Xuyen', nameRu: 'Long Xuyen', nameLocal: 'Long Xuyên', lat: 10.38639, lon: 105.43518, population: 272365 }, // ru: = en
-  { id: 1566319, country: 'VN', nameEn: 'Thai Nguyen', nameRu: 'Тай-Нгуен', nameLocal: 'Thái Nguyên', lat: 21.59422, lon: 105.84817, population: 249004 },
-  { id: 1571951, country: 'VN', nameEn: 'Ninh Hoa', nameRu: 'Ninh Hoa', nameLocal: 'Ninh Hoa', lat: 12.49187, lon: 109.12495, population: 240750 }, // ru: = en, local: = en
+  { id: 1572151, country: 'VN', nameEn: 'Nha Trang', nameRu: 'Нячанг', nameLocal: 'Nha Trang', lat: 12.24507, lon: 109.19432, population: 283441 },
+  { id: 1575627, country: 'VN', nameEn: 'Long Xuyen', nameRu: 'Лонгсюен', nameLocal: 'Long Xuyên', lat: 10.38639, lon: 105.43518, population: 272365 },
+  { id: 1566319, country: 'VN', nameEn: 'Thai Nguyen', nameRu: 'Тхайнгуен', nameLocal: 'Thái Nguyên', lat: 21.59422, lon: 105.84817, population: 249004 },
+  { id: 1571951, country: 'VN', nameEn: 'Ninh Hoa', nameRu: 'Ниньхоа', nameLocal: 'Ninh Hòa', lat: 12.49187, lon: 109.12495, population: 240750 },
   { id: 1568510, country: 'VN', nameEn: 'Rach Gia', nameRu: 'Ратьзя', nameLocal: 'Rạch Giá', lat: 10.01245, lon: 105.08091, population: 228356 },
-  { id: 1585489, country: 'VN', nameEn: 'Chi Linh', nameRu: 'Chi Linh', nameLocal: 'Chi Linh', lat: 21.06667, lon: 106.31667, population: 220421 }, // ru: = en, local: = en
-  { id: 1567069, country: 'VN', nameEn: 'Tan An', nameRu: 'Тан', nameLocal: 'Tân An', lat: 10.53589, lon: 106.41366, population: 215250 },
+  { id: 1585489, country: 'VN', nameEn: 'Chi Linh', nameRu: 'Тилинь', nameLocal: 'Chí Linh', lat: 21.06667, lon: 106.31667, population: 220421 },
+  { id: 1567069, country: 'VN', nameEn: 'Tan An', nameRu: 'Танан', nameLocal: 'Tân An', lat: 10.53589, lon: 106.41366, population: 215250 },
   { id: 1568574, country: 'VN', nameEn: 'Qui Nhon', nameRu: 'Куинён', nameLocal: 'Qui Nhơn', lat: 13.77648, lon: 109.22367, population: 210338 },
-  { id: 1568212, country: 'VN', nameEn: 'Sa Dec', nameRu: 'Sa Dec', nameLocal: 'Sa Đéc', lat: 10.29085, lon: 105.75635, population: 203588 }, // ru: = en
+  { id: 1568212, country: 'VN', nameEn: 'Sa Dec', nameRu: 'Шадек', nameLocal: 'Sa Đéc', lat: 10.29085, lon: 105.75635, population: 203588 },
   { id: 1584071, country: 'VN', nameEn: 'Ða Lat', nameRu: 'Далат', nameLocal: 'Ðà Lạt', lat: 11.94646, lon: 108.44193, population: 197000 },
-  { id: 1573517, country: 'VN', nameEn: 'Nam dinh', nameRu: 'Намдинь', nameLocal: 'Nam Định', lat: 20.43389, lon: 106.17729, population: 193499 },
-  { id: 1562773, country: 'VN', nameEn: 'Vinh Chau', nameRu: 'Vinh Chau', nameLocal: 'Vĩnh Châu', lat: 9.32439, lon: 105.98006, population: 183918 }, // ru: = en
-  { id: 12253704, country: 'VN', nameEn: 'Phu Quoc', nameRu: 'Phu Quoc', nameLocal: 'Phú Quốc', lat: 10.28715, lon: 104.01047, population: 179480 }, // ru: = en
-  { id: 1578500, country: 'VN', nameEn: 'Kon Tum', nameRu: 'Kon Tum', nameLocal: 'Kon Tum', lat: 14.35451, lon: 108.00759, population: 172712 }, // ru: = en, local: = en
-  { id: 1582886, country: 'VN', nameEn: 'dong Hoi', nameRu: 'Донгхой', nameLocal: 'Đồng Hới', lat: 17.46885, lon: 106.62226, population: 169000 },
-  { id: 1567148, country: 'VN', nameEn: 'Tam Ky', nameRu: 'Tam Ky', nameLocal: 'Tam Kỳ', lat: 15.57364, lon: 108.47403, population: 165240 }, // ru: = en
-  { id: 1562798, country: 'VN', nameEn: 'Vinh', nameRu: 'Вин', nameLocal: 'Vinh', lat: 18.67337, lon: 105.69232, population: 163759 }, // local: = en
-  { id: 1582173, country: 'VN', nameEn: 'duc Trong', nameRu: 'Дык Тронг', nameLocal: 'Đưc Trọng', lat: 11.73559, lon: 108.3733, population: 161232 },
+  { id: 1573517, country: 'VN', nameEn: 'Nam Dinh', nameRu: 'Намдинь', nameLocal: 'Nam Định', lat: 20.43389, lon: 106.17729, population: 193499 },
+  { id: 1562773, country: 'VN', nameEn: 'Vinh Chau', nameRu: 'Виньтяу', nameLocal: 'Vĩnh Châu', lat: 9.32439, lon: 105.98006, population: 183918 },
+  { id: 12253704, country: 'VN', nameEn: 'Phu Quoc', nameRu: 'Фукуок', nameLocal: 'Phú Quốc', lat: 10.28715, lon: 104.01047, population: 179480 },
+  { id: 1578500, country: 'VN', nameEn: 'Kon Tum', nameRu: 'Контум', nameLocal: 'Kon Tum', lat: 14.35451, lon: 108.00759, population: 172712 },
+  { id: 1582886, country: 'VN', nameEn: 'Dong Hoi', nameRu: 'Донгхой', nameLocal: 'Đồng Hới', lat: 17.46885, lon: 106.62226, population: 169000 },
+  { id: 1567148, country: 'VN', nameEn: 'Tam Ky', nameRu: 'Тамки', nameLocal: 'Tam Kỳ', lat: 15.57364, lon: 108.47403, population: 165240 },
+  { id: 1562798, country: 'VN', nameEn: 'Vinh', nameRu: 'Винь', nameLocal: 'Vinh', lat: 18.67337, lon: 105.69232, population: 163759 },
+  { id: 1582173, country: 'VN', nameEn: 'Duc Trong', nameRu: 'Дыкчонг', nameLocal: 'Đức Trọng', lat: 11.73559, lon: 108.3733, population: 161232 },
   { id: 1571058, country: 'VN', nameEn: 'Phan Thiet', nameRu: 'Фантьет', nameLocal: 'Phan Thiết', lat: 10.92889, lon: 108.10208, population: 160652 },
-  { id: 1577995, country: 'VN', nameEn: 'La Gi', nameRu: 'La Gi', nameLocal: 'La Gi', lat: 10.65993, lon: 107.77206, population: 160652 }, // ru: = en, local: = en
-  { id: 1565136, country: 'VN', nameEn: 'Thot Not', nameRu: 'Thot Not', nameLocal: 'Thốt Nốt', lat: 10.27213, lon: 105.5338, population: 158225 }, // ru: = en
-  { id: 1586296, country: 'VN', nameEn: 'Can Giuoc', nameRu: 'Can Giuoc', nameLocal: 'Cần Giuộc', lat: 10.60857, lon: 106.67135, population: 152200 }, // ru: = en
+  { id: 1577995, country: 'VN', nameEn: 'La Gi', nameRu: 'Лази', nameLocal: 'La Gi', lat: 10.65993, lon: 107.77206, population: 160652 },
+  { id: 1586296, country: 'VN', nameEn: 'Can Giuoc', nameRu: 'Канзюок', nameLocal: 'Cần Giuộc', lat: 10.60857, lon: 106.67135, population: 152200 },
   { id: 1588275, country: 'VN', nameEn: 'Bao Loc', nameRu: 'Баолок', nameLocal: 'Bảo Lộc', lat: 11.54798, lon: 107.80772, population: 151915 },
   { id: 1580410, country: 'VN', nameEn: 'Ha Long', nameRu: 'Халонг', nameLocal: 'Hạ Long', lat: 20.95045, lon: 107.07336, population: 148066 },
-  { id: 1586896, country: 'VN', nameEn: 'Buon Ma Thuot', nameRu: 'Buon Ma Thuot', nameLocal: 'Buôn Ma Thuột', lat: 12.66747, lon: 108.03775, population: 146975 }, // ru: = en
-  { id: 1586350, country: 'VN', nameEn: 'Cam Ranh', nameRu: 'Камрань', nameLocal: 'Cam Ranh', lat: 11.92144, lon: 109.15913, population: 146771 }, // local: = en
-  { id: 12217184, country: 'VN', nameEn: 'Huyen Lam Ha', nameRu: 'Huyen Lam Ha', nameLocal: 'Huyện Lâm Hà', lat: 11.81554, lon: 108.21444, population: 144707 }, // ru: = en
-  { id: 1562820, country: 'VN', nameEn: 'Viet Tri', nameRu: 'Viet Tri', nameLocal: 'Việt Trì', lat: 21.32274, lon: 105.40198, population: 140935 }, // ru: = en
-  { id: 1562693, country: 'VN', nameEn: 'Vinh Long', nameRu: 'Vinh Long', nameLocal: 'Vĩnh Long', lat: 10.25369, lon: 105.9722, population: 137870 }, // ru: = en
-  { id: 1586357, country: 'VN', nameEn: 'Cam Pha Mines', nameRu: 'Cam Pha Mines', nameLocal: 'Cẩm Phả Mines', lat: 21.01667, lon: 107.3, population: 135477 }, // ru: = en
+  { id: 1586896, country: 'VN', nameEn: 'Buon Ma Thuot', nameRu: 'Буонметхуот', nameLocal: 'Buôn Ma Thuột', lat: 12.66747, lon: 108.03775, population: 146975 },
+  { id: 1586350, country: 'VN', nameEn: 'Cam Ranh', nameRu: 'Камрань', nameLocal: 'Cam Ranh', lat: 11.92144, lon: 109.15913, population: 146771 },
+  { id: 1562820, country: 'VN', nameEn: 'Viet Tri', nameRu: 'Вьетчи', nameLocal: 'Việt Trì', lat: 21.32274, lon: 105.40198, population: 140935 },
+  { id: 1562693, country: 'VN', nameEn: 'Vinh Long', nameRu: 'Виньлонг', nameLocal: 'Vĩnh Long', lat: 10.25369, lon: 105.9722, population: 137870 },
   { id: 1586360, country: 'VN', nameEn: 'Cam Pha', nameRu: 'Камфа', nameLocal: 'Cẩm Phả', lat: 21.01004, lon: 107.27345, population: 135477 },
   { id: 1566559, country: 'VN', nameEn: 'Tay Ninh', nameRu: 'Тэйнинь', nameLocal: 'Tây Ninh', lat: 11.31004, lon: 106.09828, population: 135254 },
-  { id: 12166273, country: 'VN', nameEn: 'Quan duc Thinh', nameRu: 'Quan duc Thinh', nameLocal: 'Quận Đức Thịnh', lat: 10.30989, lon: 105.73855, population: 132000 }, // ru: = en
-  { id: 1571644, country: 'VN', nameEn: 'O Mon', nameRu: 'O Mon', nameLocal: 'Ô Môn', lat: 10.10974, lon: 105.62318, population: 129683 }, // ru: = en
-  { id: 1586989, country: 'VN', nameEn: 'Buon Ho', nameRu: 'Buon Ho', nameLocal: 'Buôn Hô', lat: 12.95226, lon: 108.2962, population: 127920 }, // ru: = en
-  { id: 1587976, country: 'VN', nameEn: 'Ben Tre', nameRu: 'Ben Tre', nameLocal: 'Bến Tre', lat: 10.24147, lon: 106.37585, population: 124449 }, // ru: = en
-  { id: 1574023, country: 'VN', nameEn: 'My Tho', nameRu: 'My Tho', nameLocal: 'Mỹ Tho', lat: 10.36004, lon: 106.35996, population: 122310 }, // ru: = en
-  { id: 1584784, country: 'VN', nameEn: 'Co do', nameRu: 'Co do', nameLocal: 'Cờ Đỏ', lat: 10.09377, lon: 105.42916, population: 116576 }, // ru: = en
+  { id: 1586989, country: 'VN', nameEn: 'Buon Ho', nameRu: 'Буонхо', nameLocal: 'Buôn Hô', lat: 12.95226, lon: 108.2962, population: 127920 },
+  { id: 1587976, country: 'VN', nameEn: 'Ben Tre', nameRu: 'Бенче', nameLocal: 'Bến Tre', lat: 10.24147, lon: 106.37585, population: 124449 },
+  { id: 1574023, country: 'VN', nameEn: 'My Tho', nameRu: 'Митхо', nameLocal: 'Mỹ Tho', lat: 10.36004, lon: 106.35996, population: 122310 },
   { id: 1567788, country: 'VN', nameEn: 'Soc Trang', nameRu: 'Шокчанг', nameLocal: 'Sóc Trăng', lat: 9.59995, lon: 105.97193, population: 114453 },
-  { id: 1569684, country: 'VN', nameEn: 'Pleiku', nameRu: 'Плеику', nameLocal: 'Pleiku', lat: 13.98333, lon: 108, population: 114225 }, // local: = en
+  { id: 1569684, country: 'VN', nameEn: 'Pleiku', nameRu: 'Плейку', nameLocal: 'Pleiku', lat: 13.98333, lon: 108, population: 114225 },
+  { id: 1566166, country: 'VN', nameEn: 'Thanh Hoa', nameRu: 'Тханьхоа', nameLocal: 'Thanh Hóa', lat: 19.8, lon: 105.76667, population: 112473 },
+  { id: 1586443, country: 'VN', nameEn: 'Ca Mau', nameRu: 'Камау', nameLocal: 'Cà Mau', lat: 9.17682, lon: 105.15242, population: 111894 },
+  { id: 1591474, country: 'VN', nameEn: 'Bac Lieu', nameRu: 'Бакльеу', nameLocal: 'Bạc Liêu', lat: 9.29414, lon: 105.72776, population: 107911 },
+  { id: 1580830, country: 'VN', nameEn: 'Hoa Binh', nameRu: 'Хоабинь', nameLocal: 'Hòa Bình', lat: 20.81717, lon: 105.33759, population: 105260 },
   { id: 2135171, country: 'VU', nameEn: 'Port-Vila', nameRu: 'Порт-Вила', nameLocal: 'Port-Vila', lat: -17.73648, lon: 168.31366, population: 35901 },
   { id: 2136150, country: 'VU', nameEn: 'Luganville', nameRu: 'Луганвилл', nameLocal: 'Luganville', lat: -15.51989, lon: 167.16235, population: 13397 },
   { id: 4035413, country: 'WS', nameEn: 'Apia', nameRu: 'Апиа', nameLocal: 'Apia', lat: -13.83333, lon: -171.76666, population: 40407 },
-  { id: 7106456, country: 'WS', nameEn: 'Asau', nameRu: 'Asau', nameLocal: 'Asau', lat: -13.51963, lon: -172.63784, population: 6643 }, // ru: = en
+  { id: 7106456, country: 'WS', nameEn: 'Asau', nameRu: 'Асау', nameLocal: 'Asau', lat: -13.51963, lon: -172.63784, population: 6643 }, // ru: transcribed
 ]

@@ -154,7 +154,8 @@ export function generateDemoBusinesses(
   }
   const weights: Record<string, number> = {}
   for (const code of countryCodes) {
-    if (citiesByCountry.has(code)) weights[code] = countryWeights[code] ?? 0.2
+    const weight = countryWeights[code] ?? 0.2
+    if (citiesByCountry.has(code) && weight > 0) weights[code] = weight
   }
   const sectorCodes = Object.keys(sectorWeights)
 
