@@ -4,5 +4,13 @@ export default [
   index('routes/_index.tsx'),
   route('businesses/:id', 'routes/businesses.$id.tsx'),
   route('set-locale', 'routes/set-locale.ts'),
+  route('sign-up', 'routes/sign-up.tsx'),
+  route('sign-in', 'routes/sign-in.tsx'),
+  route('sign-out', 'routes/sign-out.ts'),
+  route('verify-email', 'routes/verify-email.ts'),
+  route('forgot-password', 'routes/forgot-password.tsx'),
+  route('reset-password', 'routes/reset-password.tsx'),
+  route('account', 'routes/account.tsx'),
+  route('admin/outbox', 'routes/admin/outbox.tsx'),
   route('*', 'routes/$.tsx'),
 ] satisfies RouteConfig

@@ -1,0 +1,47 @@
+import { data, Form } from 'react-router'
+import { getDb } from '#db/client.server'
+import { FormField, FormNotice } from '~/components/form-field'
+import { requestPasswordReset } from '~/modules/accounts/accounts.server'
+import { forgotSchema, parseForm } from '~/modules/accounts/schemas'
+import { getLocale } from '~/modules/i18n/locale.server'
+import { makeTranslator } from '~/modules/i18n/translate'
+import { useT } from '~/modules/i18n/use-translation'
+import type { Route } from './+types/forgot-password'
+
+export async function action({ request }: Route.ActionArgs) {
+  const t = makeTranslator(await getLocale(request))
+  const parsed = parseForm(forgotSchema(t), await request.formData())
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 })
+  await requestPasswordReset(await getDb(), parsed.data.email)
+  return { errors: {}, values: {}, sent: true }
+}
+
+export default function ForgotPassword({ actionData }: Route.ComponentProps) {
+  const t = useT()
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  return (
+    <div className="auth-page">
+      <h1>{t('auth.forgot.title')}</h1>
+      {actionData?.sent ? (
+        <FormNotice kind="ok">{t('auth.forgot.sent')}</FormNotice>
+      ) : (
+        <>
+          <p>{t('auth.forgot.intro')}</p>
+          <Form method="post" noValidate className="stack-form">
+            <FormField
+              name="email"
+              type="email"
+              label={t('auth.email')}
+              defaultValue={values.email}
+              error={errors.email}
+              autoComplete="email"
+              required
+            />
+            <button type="submit">{t('auth.forgot.submit')}</button>
+          </Form>
+        </>
+      )}
+    </div>
+  )
+}
