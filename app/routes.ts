@@ -12,5 +12,9 @@ export default [
   route('reset-password', 'routes/reset-password.tsx'),
   route('account', 'routes/account.tsx'),
   route('admin/outbox', 'routes/admin/outbox.tsx'),
+  route('my/listings', 'routes/my/listings.tsx'),
+  route('my/listings/new', 'routes/my/listing-new.tsx'),
+  route('my/listings/:id', 'routes/my/listing-edit.tsx'),
+  route('api/cities', 'routes/api.cities.ts'),
   route('*', 'routes/$.tsx'),
 ] satisfies RouteConfig
