@@ -296,8 +296,11 @@ export async function listMyListings(
   }))
 }
 
-/** Biggest form the editor accepts; an 11 MB description gets a field message, a 100 MB post a 413. */
-export const MAX_EDITOR_BODY = 16 * 1024 * 1024
+/**
+ * Biggest form the editor parses: an 11 MB description (even in Cyrillic, two bytes a letter) gets a
+ * field message; a bigger post gets a 413 without being read.
+ */
+export const MAX_EDITOR_BODY = 24 * 1024 * 1024
 
 /** Keeps what the user typed in the reply, but never echoes megabytes back into the page. */
 export function clipReply<T>(reply: T, max = LIMITS.description + 1000): T {
