@@ -6,7 +6,7 @@ import { getCurrentUser } from '~/modules/accounts/guard.server'
 import { parseForm, signInSchema } from '~/modules/accounts/schemas'
 import { clientIp } from '~/modules/http/client-ip'
 import { safeRedirectPath } from '~/modules/http/safe-redirect'
-import { getLocale } from '~/modules/i18n/locale.server'
+import { getLocale, localeCookie } from '~/modules/i18n/locale.server'
 import type { MessageKey } from '~/modules/i18n/messages'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -39,7 +39,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok)
     return data({ errors: parsed.errors, values: parsed.values, message: null }, { status: 400 })
   const result = await signIn(await getDb(), request, clientIp(context), parsed.data)
-  if (result.ok) return redirect(redirectTo, { headers: result.headers })
+  if (result.ok) {
+    // The site speaks the person's own language from the moment they sign in.
+    result.headers.append('Set-Cookie', await localeCookie.serialize(result.locale))
+    return redirect(redirectTo, { headers: result.headers })
+  }
   const message =
     result.reason === 'throttled'
       ? t('auth.signIn.throttled', { minutes: result.minutes })

@@ -7,6 +7,7 @@ import { SIGN_IN_MAX_FAILURES, SIGN_IN_MAX_FAILURES_PER_IP } from '~/modules/acc
 import * as account from '~/routes/account'
 import * as forgot from '~/routes/forgot-password'
 import * as reset from '~/routes/reset-password'
+import * as setLocale from '~/routes/set-locale'
 import * as signIn from '~/routes/sign-in'
 import * as signOut from '~/routes/sign-out'
 import * as signUp from '~/routes/sign-up'
@@ -84,6 +85,13 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
     const early = await signInAs(email, password)
     expect(early.outcome.status).toBe(403)
     expect((early.outcome.data as { message: string }).message).toMatch(/не подтверждена/)
+    // ...and a fresh link went out, as the message says.
+    const mails = await db
+      .selectFrom('mail_outbox')
+      .select('kind')
+      .where('to_email', '=', 'olga.new@example.com')
+      .execute()
+    expect(mails.map((m) => m.kind)).toEqual(['verify_email', 'verify_email'])
 
     const confirmed = await run(verify.loader, linkIn(mail.text_body))
     expect(confirmed.location).toBe('/sign-in?notice=verified')
@@ -95,6 +103,15 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
     const user = await getCurrentUser(db, makeRequest('/', { jar }))
     expect(user?.grants.map((g) => g.role)).toEqual(['entrepreneur'])
     expect(user?.locale).toBe('en')
+    // Signing in switches the site to the person's language; switching it back changes their e-mails' language.
+    expect(outcome.headers.getSetCookie().some((c) => c.startsWith('lang='))).toBe(true)
+    await run(setLocale.action, '/set-locale', { form: { locale: 'ru', redirectTo: '/' }, jar })
+    const row = await db
+      .selectFrom('users')
+      .select('locale')
+      .where('email', '=', 'olga.new@example.com')
+      .executeTakeFirstOrThrow()
+    expect(row.locale).toBe('ru')
 
     // The same address again: the same answer, no second account, a notice to the owner.
     const again = await run(signUp.action, '/sign-up', {
@@ -107,6 +124,16 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
       .where('email', 'ilike', 'olga.new@example.com')
       .executeTakeFirstOrThrow()
     expect(Number(count.n)).toBe(1)
+  })
+
+  it('refuses a blocked account at sign-in and ends its running sessions', async () => {
+    const { jar } = await signInAs('chair@demo.example.org', DEMO_PASSWORD, newJar(), '10.9.9.9')
+    await db.updateTable('users').set({ blocked_at: new Date() }).where('id', '=', 'demo-chair').execute()
+    expect(await getCurrentUser(db, makeRequest('/', { jar }))).toBeNull()
+    const refused = await signInAs('chair@demo.example.org', DEMO_PASSWORD, newJar(), '10.9.9.9')
+    expect(refused.outcome.status).toBe(403)
+    expect((refused.outcome.data as { message: string }).message).toMatch(/заблокирован/)
+    await db.updateTable('users').set({ blocked_at: null }).where('id', '=', 'demo-chair').execute()
   })
 
   it('rotates the session on sign-in and ends it on sign-out', async () => {

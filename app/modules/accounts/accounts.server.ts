@@ -53,8 +53,12 @@ export async function signUp(
   }
 }
 
+export async function setUserLocale(db: Kysely<Database>, userId: string, locale: Locale) {
+  await db.updateTable('users').set({ locale, updated_at: new Date() }).where('id', '=', userId).execute()
+}
+
 export type SignInResult =
-  | { ok: true; headers: Headers }
+  | { ok: true; headers: Headers; locale: Locale }
   | { ok: false; reason: 'failed' | 'unverified' | 'blocked' }
   | { ok: false; reason: 'throttled'; minutes: number }
 
@@ -71,7 +75,7 @@ export async function signIn(
 
   const user = await db
     .selectFrom('users')
-    .select(['id', 'blocked_at', 'deleted_at'])
+    .select(['id', 'blocked_at', 'deleted_at', 'locale'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
     .executeTakeFirst()
 
@@ -101,7 +105,7 @@ export async function signIn(
   const previous = await currentSessionToken(db, request)
   if (previous && previous !== result.response.token)
     await db.deleteFrom('sessions').where('token', '=', previous).execute()
-  return { ok: true, headers: cookieHeaders(result.headers) }
+  return { ok: true, headers: cookieHeaders(result.headers), locale: user?.locale ?? 'ru' }
 }
 
 async function currentSessionToken(db: Kysely<Database>, request: Request) {
