@@ -18,7 +18,7 @@ import { LocationFieldset, type MapPickerProps } from './location-fieldset'
 
 export type EditorOptionsView = {
   countries: { code: string; nameRu: string; nameEn: string }[]
-  sectors: { code: string; nameRu: string; nameEn: string }[]
+  sectors: { code: string; nameRu: string; nameEn: string; titleRu: string; titleEn: string }[]
   districts: {
     code: string
     nameRu: string
@@ -122,7 +122,7 @@ function Choices({
 }: {
   field: FieldMetadata<string[] | undefined>
   legend: string
-  options: { value: string; label: string }[]
+  options: { value: string; label: string; title?: string }[]
 }) {
   const props = getCollectionProps(field, { type: 'checkbox', options: options.map((o) => o.value) })
   return (
@@ -130,7 +130,7 @@ function Choices({
       <legend>{legend}</legend>
       <div className="choice-grid">
         {props.map((p, i) => (
-          <label key={p.key ?? p.value}>
+          <label key={p.key ?? p.value} title={options[i]?.title}>
             <input {...p} key={undefined} /> {options[i]?.label}
           </label>
         ))}
@@ -218,7 +218,11 @@ export function ListingEditor(props: Props) {
         <Choices
           field={a.sectors as FieldMetadata<string[] | undefined>}
           legend={t('editor.sectors')}
-          options={props.options.sectors.map((s) => ({ value: s.code, label: label(s) }))}
+          options={props.options.sectors.map((s) => ({
+            value: s.code,
+            label: label(s),
+            title: locale === 'ru' ? s.titleRu : s.titleEn,
+          }))}
         />
         <Text field={field('keywords')} label={t('editor.keywords')} hint={t('editor.keywordsHint')} />
       </fieldset>

@@ -57,7 +57,7 @@ test('an entrepreneur signs up, confirms, puts a business on the map and sees it
   await page.getByLabel('Название на местном языке').fill('さくら貿易株式会社')
   await page.getByLabel('Описание по-русски').fill('Поставки морепродуктов с Хоккайдо во Владивосток.')
   await expect(page.getByText(/^49 из 5\s000 символов$/)).toBeVisible()
-  await page.getByLabel('Транспортировка и хранение').check()
+  await page.getByLabel('Транспорт и логистика').check()
   await page.getByLabel('Страна *').selectOption('JP')
   const city = page.getByLabel('Город *')
   await city.fill('Оса')

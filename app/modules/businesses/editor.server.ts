@@ -18,7 +18,7 @@ import { writeBusiness } from './write.server'
 
 export type EditorOptions = {
   countries: { code: string; nameRu: string; nameEn: string }[]
-  sectors: { code: string; nameRu: string; nameEn: string }[]
+  sectors: { code: string; nameRu: string; nameEn: string; titleRu: string; titleEn: string }[]
   districts: {
     code: string
     nameRu: string
@@ -36,7 +36,11 @@ export async function loadEditorOptions(db: Kysely<Database>): Promise<EditorOpt
       .where('in_region', '=', true)
       .orderBy('name_ru')
       .execute(),
-    db.selectFrom('sectors').select(['code', 'name_ru', 'name_en']).orderBy('position').execute(),
+    db
+      .selectFrom('sectors')
+      .select(['code', 'short_ru', 'short_en', 'name_ru', 'name_en'])
+      .orderBy('position')
+      .execute(),
     db.selectFrom('federal_districts').select(['code', 'name_ru', 'name_en']).orderBy('position').execute(),
     db
       .selectFrom('russian_regions')
@@ -46,7 +50,14 @@ export async function loadEditorOptions(db: Kysely<Database>): Promise<EditorOpt
   ])
   return {
     countries: countries.map((c) => ({ code: c.code.trim(), nameRu: c.name_ru, nameEn: c.name_en })),
-    sectors: sectors.map((s) => ({ code: s.code, nameRu: s.name_ru, nameEn: s.name_en })),
+    // Short labels fit a phone; the full NACE title is the hint.
+    sectors: sectors.map((s) => ({
+      code: s.code,
+      nameRu: s.short_ru,
+      nameEn: s.short_en,
+      titleRu: s.name_ru,
+      titleEn: s.name_en,
+    })),
     districts: districts.map((d) => ({
       code: d.code,
       nameRu: d.name_ru,
