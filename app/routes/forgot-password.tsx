@@ -3,16 +3,26 @@ import { getDb } from '#db/client.server'
 import { FormField, FormNotice } from '~/components/form-field'
 import { requestPasswordReset } from '~/modules/accounts/accounts.server'
 import { forgotSchema, parseForm } from '~/modules/accounts/schemas'
+import { consume, mailThrottleKeys } from '~/modules/accounts/throttle.server'
+import { clientIp } from '~/modules/http/client-ip'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
 import type { Route } from './+types/forgot-password'
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const t = makeTranslator(await getLocale(request))
   const parsed = parseForm(forgotSchema(t), await request.formData())
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 })
-  await requestPasswordReset(await getDb(), parsed.data.email)
+  const db = await getDb()
+  const wait = await consume(db, mailThrottleKeys(parsed.data.email, clientIp(context)))
+  if (wait !== null) {
+    return data(
+      { errors: { email: t('auth.mailThrottled', { minutes: wait }) }, values: parsed.values, sent: false },
+      { status: 429 },
+    )
+  }
+  await requestPasswordReset(db, parsed.data.email)
   return { errors: {}, values: {}, sent: true }
 }
 

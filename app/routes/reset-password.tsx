@@ -15,7 +15,8 @@ import type { Route } from './+types/reset-password'
  */
 const resetCookie = () =>
   createCookie('cbm_reset', {
-    path: '/reset-password',
+    // Not '/reset-password': React Router posts to '/reset-password.data', which that path would not match.
+    path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure: process.env.NODE_ENV === 'production',

@@ -4,6 +4,8 @@ import { FormField, FormNotice } from '~/components/form-field'
 import { signUp } from '~/modules/accounts/accounts.server'
 import { getCurrentUser } from '~/modules/accounts/guard.server'
 import { MIN_PASSWORD, parseForm, signUpSchema } from '~/modules/accounts/schemas'
+import { consume, mailThrottleKeys } from '~/modules/accounts/throttle.server'
+import { clientIp } from '~/modules/http/client-ip'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
@@ -18,11 +20,19 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null
 }
 
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const t = makeTranslator(await getLocale(request))
   const parsed = parseForm(signUpSchema(t), await request.formData())
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: null }, { status: 400 })
-  const result = await signUp(await getDb(), parsed.data)
+  const db = await getDb()
+  const wait = await consume(db, mailThrottleKeys(parsed.data.email, clientIp(context)))
+  if (wait !== null) {
+    return data(
+      { errors: { email: t('auth.mailThrottled', { minutes: wait }) }, values: parsed.values, sent: null },
+      { status: 429 },
+    )
+  }
+  const result = await signUp(db, parsed.data)
   if (!result.ok) {
     return data(
       {

@@ -80,6 +80,37 @@ test('an entrepreneur signs up, confirms, puts a business on the map and sees it
   await expect(item).toContainText('Осака')
 })
 
+test('a forgotten password is reset by the e-mailed link; the token never reaches the page', async ({
+  page,
+  browser,
+}) => {
+  const email = 'council-cn@demo.example.org'
+  await page.goto('/sign-in')
+  await page.getByRole('link', { name: 'Забыли пароль?' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Восстановление пароля')
+  await page.getByLabel('Эл. почта').fill(email)
+  await page.getByRole('button', { name: 'Прислать ссылку' }).click()
+  await expect(page.getByRole('status')).toContainText('Если такой аккаунт есть')
+
+  const link = await linkFromOutbox(browser, email)
+  expect(link).toMatch(/^\/reset-password\?token=/)
+  const token = new URL(`http://x${link}`).searchParams.get('token') ?? 'missing'
+  await page.goto(link)
+  await expect(page).toHaveURL(/\/reset-password$/)
+  expect(await page.content()).not.toContain(token)
+  await page.getByLabel('Новый пароль').fill('council new password')
+  await page.getByRole('button', { name: 'Сохранить пароль' }).click()
+  await expect(page).toHaveURL(/\/sign-in\?notice=reset/)
+  await expect(page.getByRole('status')).toContainText('Пароль изменён')
+  await page.getByLabel('Эл. почта').fill(email)
+  await page.getByLabel('Пароль').fill('council new password')
+  await page.getByRole('button', { name: 'Войти' }).click()
+  await expect(page).toHaveURL(/\/my\/listings/)
+  await expect(page.getByRole('button', { name: 'Выйти' })).toBeVisible()
+  await page.getByRole('button', { name: 'Выйти' }).click()
+  await expect(page.getByRole('link', { name: 'Войти' })).toBeVisible()
+})
+
 test('with JavaScript, the editor flags a wrong field as you leave it and keeps the rest', async ({
   page,
 }) => {

@@ -233,6 +233,23 @@ describe.each(testDatabases())('accounts on $name', ({ open }) => {
     expect(replay.status).toBe(400)
   })
 
+  it('limits e-mails sent to one address through the anonymous forms', async () => {
+    const email = 'flood-target@example.org'
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await run(forgot.action, '/forgot-password', { form: { email }, ip: `10.7.0.${i}` })).status,
+      ).toBe(200)
+    }
+    const fourth = await run(forgot.action, '/forgot-password', { form: { email }, ip: '10.7.0.9' })
+    expect(fourth.status).toBe(429)
+    expect((fourth.data as { errors: { email: string } }).errors.email).toMatch(/Слишком много писем/)
+    const viaSignUp = await run(signUp.action, '/sign-up', {
+      form: { name: 'X', email, password: 'long enough password' },
+      ip: '10.7.0.10',
+    })
+    expect(viaSignUp.status).toBe(429)
+  })
+
   it('changes the password (current one required) and signs other sessions out', async () => {
     const email = 'admin@demo.example.org'
     const other = await signInAs(email, DEMO_PASSWORD)

@@ -30,6 +30,7 @@ export const accountsMessagesRu = {
   'auth.signUp.haveAccount': 'Уже есть аккаунт? Войдите',
   'auth.signUp.sent':
     'Почти готово! Мы отправили письмо на {email}. Откройте ссылку из письма, чтобы подтвердить адрес, затем войдите.',
+  'auth.mailThrottled': 'Слишком много писем за короткое время. Попробуйте снова через {minutes} мин.',
   'auth.verify.done': 'Адрес эл. почты подтверждён. Теперь можно войти.',
   'auth.verify.failed': 'Ссылка недействительна или устарела. Войдите, и мы отправим новую.',
   'auth.forgot.title': 'Восстановление пароля',
@@ -111,6 +112,7 @@ export const accountsMessagesEn: Record<keyof typeof accountsMessagesRu, string>
   'auth.signUp.haveAccount': 'Already have an account? Sign in',
   'auth.signUp.sent':
     'Almost done! We have sent a message to {email}. Open its link to confirm the address, then sign in.',
+  'auth.mailThrottled': 'Too many messages in a short time. Please try again in {minutes} min.',
   'auth.verify.done': 'Your e-mail is confirmed. You can sign in now.',
   'auth.verify.failed': 'The link is invalid or has expired. Sign in and we will send a new one.',
   'auth.forgot.title': 'Reset password',

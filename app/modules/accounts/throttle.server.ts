@@ -24,6 +24,26 @@ export function signInThrottleKeys(email: string, ip: string): ThrottleKey[] {
 
 const inWindow = sql<boolean>`window_started_at > now() - make_interval(mins => ${SIGN_IN_WINDOW_MINUTES})`
 
+/**
+ * E-mail sending on behalf of anonymous callers (sign-up, password reset): at most 3 messages to one
+ * address and 20 requests from one IP per window, so the forms cannot be used to flood an inbox.
+ */
+export function mailThrottleKeys(email: string, ip: string): ThrottleKey[] {
+  const to = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')
+  return [
+    { key: `mail:to:${to}`, max: 3 },
+    { key: `mail:ip:${ip}`, max: 20 },
+  ]
+}
+
+/** Counts one use against the keys; returns the minutes to wait when that would go over a limit. */
+export async function consume(db: Kysely<Database>, keys: ThrottleKey[]): Promise<number | null> {
+  const wait = await throttledFor(db, keys)
+  if (wait !== null) return wait
+  await recordFailure(db, keys)
+  return null
+}
+
 /** Minutes until the caller may try again, or null when no key is over its limit. */
 export async function throttledFor(db: Kysely<Database>, keys: ThrottleKey[]): Promise<number | null> {
   const rows = await db
