@@ -56,8 +56,10 @@ function createAuth(db: Kysely<Database>) {
         createdAt: 'created_at',
         updatedAt: 'updated_at',
       },
+      // A session lasts 30 days from sign-in. Not refreshed on use: our loaders do not forward
+      // better-auth's refreshed cookie, and a database expiry the cookie does not share would mislead.
       expiresIn: 60 * 60 * 24 * 30,
-      updateAge: 60 * 60 * 24,
+      disableSessionRefresh: true,
     },
     account: {
       modelName: 'accounts',
