@@ -7,7 +7,8 @@ export function newJar(): Jar {
 }
 
 function cookieHeader(jar?: Jar, locale?: 'ru' | 'en') {
-  const parts = jar ? [...jar].map(([k, v]) => `${k}=${v}`) : []
+  // An explicit locale wins over the language cookie the jar picked up at sign-in.
+  const parts = jar ? [...jar].filter(([k]) => !(locale && k === 'lang')).map(([k, v]) => `${k}=${v}`) : []
   if (locale) parts.push(`lang=${btoa(JSON.stringify(locale))}`)
   return parts.join('; ')
 }
