@@ -9,6 +9,7 @@ import {
   MIN_PASSWORD,
   parseForm,
 } from '~/modules/accounts/schemas'
+import { readForm } from '~/modules/http/read-form'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -23,7 +24,7 @@ export async function action({ request }: Route.ActionArgs) {
   const db = await getDb()
   const user = await requireUser(db, request)
   const t = makeTranslator(await getLocale(request))
-  const form = await request.formData()
+  const form = await readForm(request, t('error.badRequest.title'))
   const intent = form.get('intent')
   if (intent === 'password') {
     const parsed = parseForm(changePasswordSchema(t), form)

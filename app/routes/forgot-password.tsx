@@ -5,6 +5,7 @@ import { requestPasswordReset } from '~/modules/accounts/accounts.server'
 import { forgotSchema, parseForm } from '~/modules/accounts/schemas'
 import { consume, mailThrottleKeys } from '~/modules/accounts/throttle.server'
 import { clientIp } from '~/modules/http/client-ip'
+import { readForm } from '~/modules/http/read-form'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -12,7 +13,7 @@ import type { Route } from './+types/forgot-password'
 
 export async function action({ request, context }: Route.ActionArgs) {
   const t = makeTranslator(await getLocale(request))
-  const parsed = parseForm(forgotSchema(t), await request.formData())
+  const parsed = parseForm(forgotSchema(t), await readForm(request, t('error.badRequest.title')))
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 })
   const db = await getDb()
   const wait = await consume(db, mailThrottleKeys(parsed.data.email, clientIp(context)))

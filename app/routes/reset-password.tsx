@@ -4,6 +4,7 @@ import { FormField, FormNotice } from '~/components/form-field'
 import { resetPassword, resetTokenIsValid } from '~/modules/accounts/accounts.server'
 import { MIN_PASSWORD, parseForm, resetSchema } from '~/modules/accounts/schemas'
 import { sessionSecret } from '~/modules/accounts/secret.server'
+import { readForm } from '~/modules/http/read-form'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -38,7 +39,7 @@ export async function action({ request }: Route.ActionArgs) {
   const t = makeTranslator(await getLocale(request))
   const stored = await resetCookie().parse(request.headers.get('Cookie'))
   if (typeof stored !== 'string') return data({ errors: {}, invalid: true }, { status: 400 })
-  const parsed = parseForm(resetSchema(t), await request.formData())
+  const parsed = parseForm(resetSchema(t), await readForm(request, t('error.badRequest.title')))
   if (!parsed.ok) return data({ errors: parsed.errors, invalid: false }, { status: 400 })
   const ok = await resetPassword(await getDb(), stored, parsed.data.password)
   if (!ok) return data({ errors: {}, invalid: true }, { status: 400 })

@@ -5,6 +5,7 @@ import { signIn } from '~/modules/accounts/accounts.server'
 import { getCurrentUser } from '~/modules/accounts/guard.server'
 import { parseForm, signInSchema } from '~/modules/accounts/schemas'
 import { clientIp } from '~/modules/http/client-ip'
+import { readForm } from '~/modules/http/read-form'
 import { safeRedirectPath } from '~/modules/http/safe-redirect'
 import { getLocale, localeCookie } from '~/modules/i18n/locale.server'
 import type { MessageKey } from '~/modules/i18n/messages'
@@ -33,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const t = makeTranslator(await getLocale(request))
-  const form = await request.formData()
+  const form = await readForm(request, t('error.badRequest.title'))
   const redirectTo = safeRedirectPath(form.get('redirectTo'), '/my/listings')
   const parsed = parseForm(signInSchema(t), form)
   if (!parsed.ok)

@@ -6,6 +6,7 @@ import { getCurrentUser } from '~/modules/accounts/guard.server'
 import { MIN_PASSWORD, parseForm, signUpSchema } from '~/modules/accounts/schemas'
 import { consume, mailThrottleKeys } from '~/modules/accounts/throttle.server'
 import { clientIp } from '~/modules/http/client-ip'
+import { readForm } from '~/modules/http/read-form'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
@@ -22,7 +23,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const t = makeTranslator(await getLocale(request))
-  const parsed = parseForm(signUpSchema(t), await request.formData())
+  const parsed = parseForm(signUpSchema(t), await readForm(request, t('error.badRequest.title')))
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: null }, { status: 400 })
   const db = await getDb()
   const wait = await consume(db, mailThrottleKeys(parsed.data.email, clientIp(context)))

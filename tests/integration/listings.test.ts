@@ -239,6 +239,46 @@ describe.each(testDatabases())('listing editor on $name', ({ open }) => {
     expect(item).toMatchObject({ status: 'returned', reason: 'Уточните адрес' })
   })
 
+  it('answers junk with 400, never 500, and stores nothing', async () => {
+    const before = await db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    const junk: Record<string, string | string[]>[] = [
+      { ...complete, sectors: ['ZZ'] },
+      { ...complete, regions: ['RU-XXX'] },
+      { ...complete, countryCode: 'XX' },
+      { ...complete, countryCode: '' },
+      { ...complete, sizeBand: 'huge', languages: ['xx'], cooperationKinds: ['smuggling'] },
+      { ...complete, sectors: ['A', 'B', 'C', 'G'] },
+      { ...complete, foundedYear: '1e3', website: 'javascript:alert(1)', 'messengers.telegram': 'a b' },
+      { ...complete, keywords: Array.from({ length: 40 }, (_, i) => `k${i}`).join(',') },
+      { ...complete, lat: 'NaN', lon: 'Infinity' },
+      { ...complete, lat: '35.6', lon: '' },
+      { ...complete, nameRu: '', nameEn: ' ', nameLocal: '' },
+      { ...complete, nameEn: 'a\u0000b' },
+    ]
+    for (const form of junk) {
+      const res = await run(create.action, '/my/listings/new', { form, jar: owner })
+      expect(res.status, JSON.stringify(form).slice(0, 200)).toBe(400)
+    }
+    const request = new Request('http://localhost/my/listings/new', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Cookie: [...owner].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+      body: '{"nameRu": "json"}',
+    })
+    const thrown = await create.action({ request, params: {}, context: {} } as never).catch((e: unknown) => e)
+    expect((thrown as { init?: { status?: number } }).init?.status).toBe(400)
+    const after = await db
+      .selectFrom('history')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
+  })
+
   it('suggests cities from the offline gazetteer by Russian, English and local names', async () => {
     for (const q of ['Оса', 'osa', '大阪']) {
       const res = await run(citiesApi.loader, `/api/cities?country=JP&q=${encodeURIComponent(q)}`)

@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { getDb } from '#db/client.server'
 import { requireRole } from '~/modules/accounts/guard.server'
+import { readForm } from '~/modules/http/read-form'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import {
@@ -30,7 +31,7 @@ export async function handleEditorSubmit(request: Request, rawId: string | undef
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_EDITOR_BODY) {
     return data({ lastResult: null, formError: t('editor.tooLarge') }, { status: 413 })
   }
-  const form = await request.formData()
+  const form = await readForm(request, t('error.badRequest.title'))
   fillPointFromGazetteer(form)
   const options = await loadEditorOptions(db)
   const submission = parseWithZod(form, { schema: listingSchema(t, { codes: optionCodes(options) }) })
