@@ -16,10 +16,7 @@ export async function createHttpServer(root: string) {
     app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : process.env.TRUST_PROXY)
   app.use(compression())
   // Fingerprinted assets never change; everything else is revalidated.
-  app.use(
-    '/assets',
-    express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }),
-  )
+  app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
   app.all(
     '*splat',
