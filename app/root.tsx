@@ -1,5 +1,6 @@
 import {
   data,
+  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -9,8 +10,10 @@ import {
   ScrollRestoration,
   useRouteLoaderData,
 } from 'react-router'
+import { getDb } from '#db/client.server'
 import type { Route } from './+types/root'
 import { LocaleSwitch } from './components/locale-switch'
+import { getCurrentUser, hasRole } from './modules/accounts/guard.server'
 import { getLocale } from './modules/i18n/locale.server'
 import { defaultLocale, isLocale } from './modules/i18n/locales'
 import { makeTranslator } from './modules/i18n/translate'
@@ -21,12 +24,42 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
+export type HeaderUser = { name: string; isAdmin: boolean }
+
 export async function loader({ request }: Route.LoaderArgs) {
-  return data({ locale: await getLocale(request) })
+  const current = await getCurrentUser(await getDb(), request)
+  const user: HeaderUser | null = current ? { name: current.name, isAdmin: hasRole(current, 'admin') } : null
+  return data({ locale: await getLocale(request), user })
+}
+
+function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof makeTranslator> }) {
+  return (
+    <nav className="user-menu" aria-label={t('nav.userMenu')}>
+      {user ? (
+        <>
+          <Link to="/my/listings">{t('nav.myListings')}</Link>
+          <Link to="/account" title={user.name}>
+            {t('nav.account')}
+          </Link>
+          {user.isAdmin ? <Link to="/admin/outbox">{t('nav.outbox')}</Link> : null}
+          <Form method="post" action="/sign-out" reloadDocument className="inline-form">
+            <button type="submit" className="link-button">
+              {t('nav.signOut')}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          <Link to="/sign-in">{t('nav.signIn')}</Link>
+          <Link to="/sign-up">{t('nav.signUp')}</Link>
+        </>
+      )}
+    </nav>
+  )
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const rootData = useRouteLoaderData('root') as { locale?: unknown } | undefined
+  const rootData = useRouteLoaderData('root') as { locale?: unknown; user?: HeaderUser | null } | undefined
   const locale = isLocale(rootData?.locale) ? rootData.locale : defaultLocale
   const t = makeTranslator(locale)
   return (
@@ -51,7 +84,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <span className="brand-subtitle">{t('app.subtitle')}</span>
             </span>
           </Link>
-          <LocaleSwitch />
+          <div className="header-tools">
+            <UserMenu user={rootData?.user ?? null} t={t} />
+            <LocaleSwitch />
+          </div>
         </header>
         <main id="main" className="site-main">
           {children}
@@ -73,6 +109,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const t = makeTranslator(isLocale(rootData?.locale) ? rootData.locale : defaultLocale)
   const notFound = isRouteErrorResponse(error) && error.status === 404
   const badRequest = isRouteErrorResponse(error) && error.status === 400
+  const forbidden = isRouteErrorResponse(error) && error.status === 403
   return (
     <div className="error-page">
       <h1>
@@ -80,7 +117,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
           ? t('error.notFound.title')
           : badRequest
             ? t('error.badRequest.title')
-            : t('error.generic.title')}
+            : forbidden
+              ? t('error.forbidden.title')
+              : t('error.generic.title')}
       </h1>
       <p>
         {isRouteErrorResponse(error) && typeof error.data === 'string'

@@ -11,6 +11,9 @@ export async function createHttpServer(root: string) {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
   const app = express()
   app.disable('x-powered-by')
+  // Behind a reverse proxy, TRUST_PROXY=1 makes req.ip the client's address (for sign-in throttling).
+  if (process.env.TRUST_PROXY)
+    app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : process.env.TRUST_PROXY)
   app.use(compression())
   // Fingerprinted assets never change; everything else is revalidated.
   app.use(
@@ -18,6 +21,13 @@ export async function createHttpServer(root: string) {
     express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }),
   )
   app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
-  app.all('*splat', createRequestHandler({ build, mode: process.env.NODE_ENV ?? 'production' }))
+  app.all(
+    '*splat',
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV ?? 'production',
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? undefined }),
+    }),
+  )
   return http.createServer(app)
 }

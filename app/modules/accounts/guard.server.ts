@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely'
+import { data, redirect } from 'react-router'
+import type { BusinessStatus, Database, Locale, Role } from '#db/schema'
+import { getLocale } from '~/modules/i18n/locale.server'
+import { makeTranslator } from '~/modules/i18n/translate'
+import { getAuth } from './auth.server'
+
+/**
+ * Every permission check of the app lives here: routes call requireUser / requireRole and ask
+ * canEditBusiness (and friends) before they load or change anything. PRODUCT.md's table of roles
+ * is the specification; tests/integration/role-matrix.test.ts proves it.
+ */
+
+export type Grant = { role: Role; councilId: number | null; countryCode: string | null }
+
+export type CurrentUser = {
+  id: string
+  email: string
+  name: string
+  locale: Locale
+  grants: Grant[]
+}
+
+const perRequest = new WeakMap<Request, Promise<CurrentUser | null>>()
+
+/** The signed-in user, or null. Blocked and deleted accounts count as signed out. Memoised per request. */
+export function getCurrentUser(db: Kysely<Database>, request: Request): Promise<CurrentUser | null> {
+  let pending = perRequest.get(request)
+  if (!pending) {
+    pending = loadCurrentUser(db, request)
+    perRequest.set(request, pending)
+  }
+  return pending
+}
+
+async function loadCurrentUser(db: Kysely<Database>, request: Request): Promise<CurrentUser | null> {
+  const cookie = request.headers.get('Cookie')
+  if (!cookie?.includes('session_token')) return null
+  const session = await getAuth(db).api.getSession({ headers: new Headers({ Cookie: cookie }) })
+  if (!session) return null
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'locale', 'email_verified', 'blocked_at', 'deleted_at'])
+    .where('id', '=', session.user.id)
+    .executeTakeFirst()
+  if (!user || user.blocked_at || user.deleted_at || !user.email_verified) return null
+  const grants = await db
+    .selectFrom('role_grants')
+    .leftJoin('councils', 'councils.id', 'role_grants.council_id')
+    .select(['role_grants.role', 'role_grants.council_id', 'councils.country_code'])
+    .where('role_grants.user_id', '=', user.id)
+    .execute()
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    grants: grants.map((g) => ({
+      role: g.role,
+      councilId: g.council_id,
+      countryCode: g.country_code?.trim() ?? null,
+    })),
+  }
+}
+
+/** Signed-in user or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(db: Kysely<Database>, request: Request): Promise<CurrentUser> {
+  const user = await getCurrentUser(db, request)
+  if (user) return user
+  const url = new URL(request.url)
+  throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+}
+
+export function hasRole(user: CurrentUser | null, ...roles: Role[]) {
+  return user?.grants.some((g) => roles.includes(g.role)) ?? false
+}
+
+/** Signed-in user holding at least one of the roles; 403 with a message in the viewer's language otherwise. */
+export async function requireRole(
+  db: Kysely<Database>,
+  request: Request,
+  ...roles: Role[]
+): Promise<CurrentUser> {
+  const user = await requireUser(db, request)
+  if (hasRole(user, ...roles)) return user
+  throw await forbidden(request)
+}
+
+export async function forbidden(request: Request) {
+  const t = makeTranslator(await getLocale(request))
+  return data(t('error.forbidden'), { status: 403 })
+}
+
+type BusinessAccess = { owner_id: string | null; status: BusinessStatus; country_code: string }
+
+/**
+ * Only the owner edits a listing's content, and not once it is archived. Council coordinators
+ * moderate (publish, return, verify) but do not rewrite; admins manage people and taxonomies.
+ */
+export function canEditBusiness(user: CurrentUser | null, business: BusinessAccess) {
+  return (
+    user !== null &&
+    business.owner_id === user.id &&
+    business.status !== 'archived' &&
+    hasRole(user, 'entrepreneur')
+  )
+}
+
+/** Who may see an unpublished listing: its owner, its country's council, the working group. */
+export function canViewUnpublishedBusiness(user: CurrentUser | null, business: BusinessAccess) {
+  if (!user) return false
+  if (business.owner_id === user.id) return true
+  if (hasRole(user, 'wg_member', 'wg_chair')) return true
+  return user.grants.some(
+    (g) => g.role === 'council_coordinator' && g.countryCode === business.country_code.trim(),
+  )
+}
+
+/** Creating listings: entrepreneurs (everyone who signed up). */
+export function canCreateBusiness(user: CurrentUser | null) {
+  return hasRole(user, 'entrepreneur')
+}
