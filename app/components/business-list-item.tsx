@@ -1,14 +1,36 @@
 import { Link } from 'react-router'
-import type { DirectoryItem } from '~/modules/businesses/directory.server'
 import { pick } from '~/modules/i18n/locales'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { ReferenceLabels } from '~/modules/reference/labels.server'
 
-export function businessDisplayName(locale: 'ru' | 'en', b: { nameRu: string | null; nameEn: string | null; nameLocal: string | null }) {
+export function businessDisplayName(
+  locale: 'ru' | 'en',
+  b: { nameRu: string | null; nameEn: string | null; nameLocal: string | null },
+) {
   return pick(locale, b.nameRu, b.nameEn) ?? b.nameLocal ?? '—'
 }
 
-export function BusinessListItem({ item, labels }: { item: DirectoryItem; labels: Pick<ReferenceLabels, 'countries' | 'sectors'> }) {
+/** What a list item shows: a search hit or a directory row. */
+export type ListItemData = {
+  id: number
+  nameRu: string | null
+  nameEn: string | null
+  nameLocal: string | null
+  localLang: string | null
+  countryCode: string
+  city: string | null
+  verified: boolean
+  sectorCodes: string[]
+  status?: string
+}
+
+export function BusinessListItem({
+  item,
+  labels,
+}: {
+  item: ListItemData
+  labels: Pick<ReferenceLabels, 'countries' | 'sectors'>
+}) {
   const locale = useLocale()
   const t = useT()
   const name = businessDisplayName(locale, item)
@@ -25,6 +47,11 @@ export function BusinessListItem({ item, labels }: { item: DirectoryItem; labels
         {item.verified ? (
           <span className="badge-verified" title={t('business.verifiedTitle')}>
             ✓ {t('business.verified')}
+          </span>
+        ) : null}
+        {item.status === 'pending' || item.status === 'returned' ? (
+          <span className="badge-status">
+            {t(item.status === 'pending' ? 'search.status.pending' : 'search.status.returned')}
           </span>
         ) : null}
       </h2>

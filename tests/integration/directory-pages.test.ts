@@ -2,15 +2,24 @@ import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setDb } from '#db/client.server'
 import type { Database, NewBusiness } from '#db/schema'
-import { loader as cardLoader } from '~/routes/businesses.$id'
+import { onBusinessesChanged } from '~/modules/search/changes.server'
 import { loader as directoryLoader } from '~/routes/_index'
+import { loader as cardLoader } from '~/routes/businesses.$id'
 import { testDatabases } from '../support/databases'
 
 const consent = new Date('2026-01-01T00:00:00Z').toISOString()
-const base = { country_code: 'JP', city: 'Tokyo', lat: 35.68, lon: 139.69, consent_at: consent } satisfies Partial<NewBusiness>
+const base = {
+  country_code: 'JP',
+  city: 'Tokyo',
+  lat: 35.68,
+  lon: 139.69,
+  consent_at: consent,
+} satisfies Partial<NewBusiness>
 
 function request(path: string, locale?: 'ru' | 'en') {
-  return new Request(`http://localhost${path}`, { headers: locale ? { Cookie: `lang=${btoa(JSON.stringify(locale))}` } : {} })
+  return new Request(`http://localhost${path}`, {
+    headers: locale ? { Cookie: `lang=${btoa(JSON.stringify(locale))}` } : {},
+  })
 }
 
 async function status(promise: Promise<unknown>) {
@@ -53,13 +62,17 @@ describe.each(testDatabases())('directory and card pages on $name', ({ open }) =
       .executeTakeFirstOrThrow()
     publishedId = published.id
     await db.insertInto('business_sectors').values({ business_id: publishedId, sector_code: 'H' }).execute()
-    await db.insertInto('business_regions').values({ business_id: publishedId, region_code: 'RU-PRI' }).execute()
+    await db
+      .insertInto('business_regions')
+      .values({ business_id: publishedId, region_code: 'RU-PRI' })
+      .execute()
     const pending = await db
       .insertInto('businesses')
       .values({ ...base, name_ru: 'ООО «Тайная Заявка»', status: 'pending' })
       .returning('id')
       .executeTakeFirstOrThrow()
     pendingId = pending.id
+    await onBusinessesChanged(db, [publishedId, pendingId])
   })
   afterAll(async () => {
     setDb(undefined)
@@ -67,22 +80,29 @@ describe.each(testDatabases())('directory and card pages on $name', ({ open }) =
   })
 
   it('lists only published listings', async () => {
-    const data = (await directoryLoader(args('/'))) as { result: { items: { id: number }[]; total: number } }
-    expect(data.result.items.map((i) => i.id)).toEqual([publishedId])
+    const data = (await directoryLoader(args('/'))) as unknown as {
+      result: { hits: { id: number }[]; total: number }
+    }
+    expect(data.result.hits.map((i) => i.id)).toEqual([publishedId])
     expect(data.result.total).toBe(1)
   })
 
   it('finds a listing by a Russian word form, an English word and a Japanese substring', async () => {
     for (const q of ['перевозка', 'logistics', '桜物', 'Сакура']) {
-      const data = (await directoryLoader(args(`/?q=${encodeURIComponent(q)}`))) as { result: { total: number } }
+      const data = (await directoryLoader(args(`/?q=${encodeURIComponent(q)}`))) as unknown as {
+        result: { total: number }
+      }
       expect(data.result.total, q).toBe(1)
     }
-    const none = (await directoryLoader(args('/?q=Тайная'))) as { result: { total: number } }
+    const none = (await directoryLoader(args('/?q=Тайная'))) as unknown as { result: { total: number } }
     expect(none.result.total).toBe(0)
   })
 
   it('answers a bad page number with 400 and keeps the query, in the viewer language', async () => {
-    const ru = (await directoryLoader(args('/?q=abc&page=0'))) as unknown as { data: { q: string; error: string }; init: { status: number } }
+    const ru = (await directoryLoader(args('/?q=abc&page=0'))) as unknown as {
+      data: { q: string; error: string }
+      init: { status: number }
+    }
     expect(ru.init.status).toBe(400)
     expect(ru.data.q).toBe('abc')
     expect(ru.data.error).toMatch(/Номер страницы/)

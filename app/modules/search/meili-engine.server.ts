@@ -248,7 +248,7 @@ export class MeiliSearchEngine implements SearchEngine {
       documents += batch.length
       afterId = batch[batch.length - 1]?.id ?? afterId
     }
-    await this.client.swapIndexes([{ indexes: [this.uid, next] }]).waitTask()
+    await this.client.swapIndexes([{ indexes: [this.uid, next], rename: false }]).waitTask()
     await this.client.deleteIndex(next).waitTask()
     return { documents }
   }
