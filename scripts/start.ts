@@ -10,6 +10,7 @@ import { migrateToLatest } from '#db/migrate.server'
 import { createHttpServer } from './lib/http-server'
 import { ensureBuilt } from './lib/ensure-built'
 import { seedDemoIfEmpty } from './lib/demo-on-start'
+import { startSearchWorkerIfConfigured } from './lib/search-worker'
 
 const started = performance.now()
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -23,6 +24,7 @@ const migrated = await migrateToLatest(db)
 const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0
 if (applied) console.log(`Applied ${applied} migration(s)`)
 await seedDemoIfEmpty(db)
+const searchWorker = await startSearchWorkerIfConfigured(db)
 
 const server = await createHttpServer(root)
 server.listen(port, () => {
@@ -32,6 +34,7 @@ server.listen(port, () => {
 
 async function shutdown() {
   server.close()
+  searchWorker?.stop()
   await db.destroy()
   process.exit(0)
 }

@@ -260,7 +260,14 @@ export class MeiliSearchEngine implements SearchEngine {
   async health(): Promise<EngineHealth> {
     try {
       await this.client.health()
-      const stats = await this.client.index(this.uid).getStats()
+      const stats = await this.client
+        .index(this.uid)
+        .getStats()
+        .catch((error: unknown) => {
+          // A missing index is a state to fill (the worker builds it), not an outage.
+          if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return { numberOfDocuments: 0 }
+          throw error
+        })
       return {
         engine: this.name,
         ok: true,
