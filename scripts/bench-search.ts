@@ -9,7 +9,7 @@
  * here; --drop drops it afterwards). Meilisearch too when MEILI_URL is set (index `cbm_bench`).
  * Figures only: nothing here asserts timings.
  */
-import http from 'node:http'
+import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,12 +56,59 @@ function prng(seed: number) {
   }
 }
 const words = [
-  'логистика', 'Байкал', 'Сакура', 'туризм', 'logistics', 'consulting', 'software', 'Tokyo', 'Токио', 'Сеул',
-  'Seoul', 'Bangkok', 'Бангкок', 'Шанхай', 'импорт', 'экспорт', 'education', 'строительство', 'Камчатка',
-  'Приморье', 'медицина', 'agro', 'Аврора', 'Volga', 'рыба', 'seafood', 'IT', 'перевозки', 'ресторан', 'Сидней',
-  '東京', '上海', '서울', 'กรุงเทพ', '株式会社', '物流', 'Hà Nội', 'Ханой', 'Vostok', 'Меридиан',
+  'логистика',
+  'Байкал',
+  'Сакура',
+  'туризм',
+  'logistics',
+  'consulting',
+  'software',
+  'Tokyo',
+  'Токио',
+  'Сеул',
+  'Seoul',
+  'Bangkok',
+  'Бангкок',
+  'Шанхай',
+  'импорт',
+  'экспорт',
+  'education',
+  'строительство',
+  'Камчатка',
+  'Приморье',
+  'медицина',
+  'agro',
+  'Аврора',
+  'Volga',
+  'рыба',
+  'seafood',
+  'IT',
+  'перевозки',
+  'ресторан',
+  'Сидней',
+  '東京',
+  '上海',
+  '서울',
+  'กรุงเทพ',
+  '株式会社',
+  '物流',
+  'Hà Nội',
+  'Ханой',
+  'Vostok',
+  'Меридиан',
 ]
-const typos = ['Байкол', 'Камчадка', 'Логистек', 'Сакурра', 'Tokio', 'Bankok', 'Владивасток', 'sofware', 'Сидней', 'Аврара']
+const typos = [
+  'Байкол',
+  'Камчадка',
+  'Логистек',
+  'Сакурра',
+  'Tokio',
+  'Bankok',
+  'Владивасток',
+  'sofware',
+  'Сидней',
+  'Аврара',
+]
 const prefixes = ['Бай', 'Лог', 'Сак', 'Tok', 'Sof', 'Тур', 'Кам', 'Мер']
 const countries = ['JP', 'CN', 'KR', 'TH', 'VN', 'AU', 'SG', 'IN', 'MN', 'ID', 'MY', 'NZ', 'PH']
 const sectorCodes = ['A', 'C', 'F', 'G', 'H', 'I', 'J', 'M', 'N', 'P', 'Q']
@@ -106,7 +153,11 @@ function percentile(sorted: number[], p: number) {
 type Row = { target: string; n: number; p50: number; p95: number; p99: number; max: number; slowest: string }
 const rows: Row[] = []
 
-async function measure(target: string, queries: URLSearchParams[], run: (q: URLSearchParams) => Promise<void>) {
+async function measure(
+  target: string,
+  queries: URLSearchParams[],
+  run: (q: URLSearchParams) => Promise<void>,
+) {
   for (const q of queries.slice(0, 10)) await run(q) // warm caches and plans
   const times: { ms: number; q: string }[] = []
   for (const q of queries) {
@@ -145,7 +196,10 @@ async function httpRun(base: string, q: URLSearchParams) {
 
 async function prepare(db: Kysely<Database>, label: string) {
   await migrateToLatest(db)
-  const row = await db.selectFrom('businesses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('businesses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   if (Number(row.n) === COUNT && !values.fresh) {
     const search = await db
       .selectFrom('business_search')
@@ -191,7 +245,9 @@ async function benchDatabase(label: string, db: Kysely<Database>, queries: URLSe
 }
 
 const queries = makeQueries(QUERIES)
-console.log(`Search benchmark: ${COUNT} listings, ${queries.length} queries with facets, ${new Date().toISOString()}`)
+console.log(
+  `Search benchmark: ${COUNT} listings, ${queries.length} queries with facets, ${new Date().toISOString()}`,
+)
 
 if (!values['no-pglite']) {
   const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir(), 'bench', 'pglite') })
@@ -199,11 +255,14 @@ if (!values['no-pglite']) {
   await db.destroy()
 }
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? (values.server ? 'postgres://postgres@127.0.0.1:5432/cbm_bench' : null)
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ?? (values.server ? 'postgres://postgres@127.0.0.1:5432/cbm_bench' : null)
 if (serverUrl) {
   const url = new URL(serverUrl)
   const name = url.pathname.slice(1) || 'cbm_bench'
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() })
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString(),
+  })
   await admin.connect()
   if (values.fresh) await admin.query(`drop database if exists "${name}" with (force)`)
   const exists = await admin.query('select 1 from pg_database where datname = $1', [name])
@@ -216,4 +275,5 @@ if (serverUrl) {
 }
 
 console.log('\n| target | queries | p50 ms | p95 ms | p99 ms |\n| --- | --- | --- | --- | --- |')
-for (const r of rows) console.log(`| ${r.target} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`)
+for (const r of rows)
+  console.log(`| ${r.target} | ${r.n} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`)

@@ -14,7 +14,9 @@ console.log(`Database: ${describeTarget(targetFromEnv())}`)
 await migrateToLatest(db)
 let started = performance.now()
 const pg = await new PostgresSearchEngine(db).reindexAll()
-console.log(`PostgreSQL search data: ${pg.documents} listings in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `PostgreSQL search data: ${pg.documents} listings in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
 const config = meiliConfig()
 if (config) {
   started = performance.now()
@@ -25,7 +27,9 @@ if (config) {
     .executeTakeFirstOrThrow()
   const meili = await new MeiliSearchEngine(db, config).reindexAll()
   if (max !== null) await db.deleteFrom('search_outbox').where('id', '<=', Number(max)).execute()
-  console.log(`Meilisearch index "${config.index}": ${meili.documents} listings in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `Meilisearch index "${config.index}": ${meili.documents} listings in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  )
 } else {
   console.log('MEILI_URL is not set: only the PostgreSQL search data was rebuilt.')
 }

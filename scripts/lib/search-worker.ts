@@ -18,7 +18,9 @@ export async function startSearchWorkerIfConfigured(db: Kysely<Database>) {
     const { documents } = await engine.reindexAll()
     console.log(`Meilisearch: ${documents} listings indexed`)
   } else if (!health.ok) {
-    console.warn(`Meilisearch is not reachable (${health.message}); changes wait in the outbox, search answers from PostgreSQL.`)
+    console.warn(
+      `Meilisearch is not reachable (${health.message}); changes wait in the outbox, search answers from PostgreSQL.`,
+    )
   }
   console.log(`Search: Meilisearch at ${config.host}, index "${config.index}"`)
   return startSearchOutboxWorker(db, engine)

@@ -265,7 +265,8 @@ export class MeiliSearchEngine implements SearchEngine {
         .getStats()
         .catch((error: unknown) => {
           // A missing index is a state to fill (the worker builds it), not an outage.
-          if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return { numberOfDocuments: 0 }
+          if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found')
+            return { numberOfDocuments: 0 }
           throw error
         })
       return {
