@@ -232,6 +232,12 @@ export interface BusinessSearchTable {
   name_sort_en: string
   doc: string
   grams: string[]
+  seq: Generated<number>
+}
+
+export interface SearchStateTable {
+  id: number
+  deletes: number
 }
 
 export interface SearchWordsTable {
@@ -353,6 +359,7 @@ export interface Database {
   business_search: BusinessSearchTable
   search_words: SearchWordsTable
   search_cities: SearchCitiesTable
+  search_state: SearchStateTable
   mail_outbox: MailOutboxTable
   saved_searches: SavedSearchesTable
   forums: ForumsTable

@@ -1,16 +1,14 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema'
 import {
   type Audience,
   type EngineHealth,
-  emptyFacets,
-  type FacetCounts,
   type SearchEngine,
   type SearchRequest,
   type SearchResult,
   searchableStatuses,
 } from './engine'
-import type { FacetName, ListFacet, SearchFilters } from './params'
+import { facetIndexFor } from './facet-index.server'
 import { hydrateHits, rebuildSearchData, refreshSearchRows } from './search-data.server'
 import { splitQuery } from './tokenize'
 
@@ -63,8 +61,6 @@ async function correctWords(db: Kysely<Database>, words: string[]): Promise<stri
   return words.map((w) => fixes.get(w) ?? w)
 }
 
-type Conditions = { text: RawBuilder<unknown>[]; facet: Record<FacetName, RawBuilder<unknown> | null> }
-
 function statusCondition(audience: Audience) {
   const statuses = searchableStatuses(audience)
   return statuses.length === 1
@@ -72,117 +68,46 @@ function statusCondition(audience: Audience) {
     : sql`s.status in (${sql.join(statuses.map((st) => sql`${st}`))})`
 }
 
-const arrayColumn: Record<Exclude<ListFacet, 'country' | 'size'>, string> = {
-  sector: 'sector_codes',
-  region: 'region_codes',
-  district: 'district_codes',
-  coop: 'cooperation_kinds',
-}
-
-function facetConditions(filters: SearchFilters): Record<FacetName, RawBuilder<unknown> | null> {
-  const arr = (facet: keyof typeof arrayColumn) =>
-    filters[facet].length ? sql`${sql.ref(`s.${arrayColumn[facet]}`)} && ${textArray(filters[facet])}` : null
-  return {
-    country: filters.country.length
-      ? sql`s.country_code in (${sql.join(filters.country.map((c) => sql`${c}`))})`
-      : null,
-    sector: arr('sector'),
-    region: arr('region'),
-    district: arr('district'),
-    coop: arr('coop'),
-    size: filters.size.length ? sql`s.size_band in (${sql.join(filters.size.map((v) => sql`${v}`))})` : null,
-    verified: filters.verified === null ? null : sql`s.verified = ${filters.verified}`,
-  }
-}
-
-function baseConditions(request: SearchRequest, analysed: Analysed): RawBuilder<unknown>[] {
-  const out = [statusCondition(request.audience)]
-  if (analysed.tsquery) out.push(sql`s.doc @@ ${analysed.tsquery}::tsquery`)
-  for (const grams of analysed.gramSets) out.push(sql`s.grams @> ${textArray(grams)}`)
-  const b = request.bbox
-  if (b) {
-    // West > east: the box crosses the antimeridian (Fiji, New Zealand, Kamchatka).
-    out.push(
-      b.west <= b.east
-        ? sql`s.geo <@ box(point(${b.west}, ${b.south}), point(${b.east}, ${b.north}))`
-        : sql`(s.geo <@ box(point(${b.west}, ${b.south}), point(180, ${b.north})) or s.geo <@ box(point(-180, ${b.south}), point(${b.east}, ${b.north})))`,
-    )
-  }
-  return out
-}
-
-function and(parts: RawBuilder<unknown>[]) {
-  return parts.length ? sql.join(parts, sql` and `) : sql`true`
-}
-
-async function runSearch(db: Kysely<Database>, request: SearchRequest, analysed: Analysed) {
-  const base = baseConditions(request, analysed)
-  const facets = facetConditions(request.filters)
-  const active = Object.values(facets).filter((c): c is RawBuilder<unknown> => c !== null)
-  const where = and([...base, ...active])
-  const limit = request.perPage
-  const offset = (request.page - 1) * request.perPage
-  const conditions: Conditions = { text: base, facet: facets }
-
-  let idsQuery: RawBuilder<{ id: number }>
-  if (request.sort === 'relevance' && analysed.tsquery) {
-    const cap = Math.max(RANK_CANDIDATES, offset + limit)
-    idsQuery = sql<{ id: number }>`
-      select c.business_id as id from (
-        select s.business_id, s.doc, s.sort_date from business_search s where ${where}
-        order by s.sort_date desc, s.business_id desc limit ${cap}
-      ) c
-      order by ts_rank(c.doc, ${analysed.tsquery}::tsquery) desc, c.sort_date desc, c.business_id desc
-      limit ${limit} offset ${offset}`
-  } else if (request.sort === 'name') {
-    const column = sql.ref(request.locale === 'ru' ? 's.name_sort_ru' : 's.name_sort_en')
-    idsQuery = sql<{ id: number }>`select s.business_id as id from business_search s where ${where}
-      order by ${column} collate "C", s.business_id limit ${limit} offset ${offset}`
-  } else {
-    idsQuery = sql<{ id: number }>`select s.business_id as id from business_search s where ${where}
-      order by s.sort_date desc, s.business_id desc limit ${limit} offset ${offset}`
-  }
-
-  const [ids, count, facetCounts] = await Promise.all([
-    idsQuery.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from business_search s where ${where}`.execute(db),
-    countFacets(db, conditions),
-  ])
-  return { ids: ids.rows.map((r) => r.id), total: Number(count.rows[0]?.n ?? 0), facets: facetCounts }
+function intArray(ids: number[]) {
+  return sql`${`{${ids.join(',')}}`}::int[]`
 }
 
 /**
- * Facet counts in one statement: the rows matching the text, audience and map box are read once
- * (materialised), each with a flag per active filter; every facet then counts the rows that pass all
- * the other filters, so choosing Japan still shows how many there are in Korea.
+ * PostgreSQL finds the listings matching the words (GIN on the tsvector and the CJK bigrams); the facet
+ * index (facet-index.server.ts) applies filters, map box and sort order, counts the total and the facets;
+ * PostgreSQL ranks a bounded set of candidates by relevance.
  */
-async function countFacets(db: Kysely<Database>, conditions: Conditions): Promise<FacetCounts> {
-  const names = Object.keys(conditions.facet) as FacetName[]
-  const flag = (name: FacetName) => sql.ref(`f_${name}`)
-  const flags = names.map((name) => sql`${conditions.facet[name] ?? sql`true`} as ${flag(name)}`)
-  const others = (name: FacetName) =>
-    and(names.filter((n) => n !== name && conditions.facet[n] !== null).map((n) => sql`${flag(n)}`))
-  const { rows } = await sql<{ facet: FacetName; value: string | null; n: number }>`
-    with m as materialized (
-      select s.country_code, s.size_band, s.verified, s.sector_codes, s.region_codes, s.district_codes,
-        s.cooperation_kinds, ${sql.join(flags)}
-      from business_search s where ${and(conditions.text)}
-    )
-    select 'country' as facet, country_code::text as value, count(*)::int as n from m where ${others('country')} group by 2
-    union all select 'size', size_band, count(*)::int from m where ${others('size')} group by 2
-    union all select 'verified', verified::text, count(*)::int from m where ${others('verified')} group by 2
-    union all select 'sector', v, count(*)::int from m, unnest(sector_codes) v where ${others('sector')} group by 2
-    union all select 'region', v, count(*)::int from m, unnest(region_codes) v where ${others('region')} group by 2
-    union all select 'district', v, count(*)::int from m, unnest(district_codes) v where ${others('district')} group by 2
-    union all select 'coop', v, count(*)::int from m, unnest(cooperation_kinds) v where ${others('coop')} group by 2
-  `.execute(db)
-  const out = emptyFacets()
-  for (const row of rows) {
-    if (row.value === null) continue
-    const value = row.facet === 'verified' ? (row.value === 'true' ? '1' : '0') : row.value.trim()
-    out[row.facet][value] = Number(row.n)
+async function runSearch(db: Kysely<Database>, request: SearchRequest, analysed: Analysed) {
+  const index = await facetIndexFor(db)
+  let textIds: number[] | null = null
+  if (analysed.tsquery || analysed.gramSets.length > 0) {
+    const conditions = [statusCondition(request.audience)]
+    if (analysed.tsquery) conditions.push(sql`s.doc @@ ${analysed.tsquery}::tsquery`)
+    for (const grams of analysed.gramSets) conditions.push(sql`s.grams @> ${textArray(grams)}`)
+    const { rows } = await sql<{ id: number }>`select s.business_id as id from business_search s
+      where ${sql.join(conditions, sql` and `)}`.execute(db)
+    textIds = rows.map((r) => r.id)
   }
-  return out
+  const evaluated = index.evaluate({
+    audience: request.audience,
+    textIds,
+    bbox: request.bbox,
+    filters: request.filters,
+    order: request.sort === 'name' ? 'name' : 'newest',
+    locale: request.locale,
+  })
+  const limit = request.perPage
+  const offset = (request.page - 1) * request.perPage
+  let ids = evaluated.ids.slice(offset, offset + limit)
+  if (request.sort === 'relevance' && analysed.tsquery && evaluated.ids.length > 0) {
+    const candidates = evaluated.ids.slice(0, Math.max(RANK_CANDIDATES, offset + limit))
+    const { rows } = await sql<{ id: number }>`
+      select s.business_id as id from business_search s where s.business_id = any(${intArray(candidates)})
+      order by ts_rank(s.doc, ${analysed.tsquery}::tsquery) desc, s.sort_date desc, s.business_id desc
+      limit ${limit} offset ${offset}`.execute(db)
+    ids = rows.map((r) => r.id)
+  }
+  return { ids, total: evaluated.total, facets: evaluated.facets }
 }
 
 export class PostgresSearchEngine implements SearchEngine {

@@ -57,7 +57,8 @@ function upsertRows(scope: RawBuilder<unknown> | null) {
       region_codes = excluded.region_codes, district_codes = excluded.district_codes,
       cooperation_kinds = excluded.cooperation_kinds, verified = excluded.verified, size_band = excluded.size_band,
       geo = excluded.geo, sort_date = excluded.sort_date, name_sort_ru = excluded.name_sort_ru,
-      name_sort_en = excluded.name_sort_en, doc = excluded.doc, grams = excluded.grams`
+      name_sort_en = excluded.name_sort_en, doc = excluded.doc, grams = excluded.grams,
+      seq = nextval('business_search_seq')`
 }
 
 /** Words of names, cities and keywords for typo correction (unaccented, lower case, 3+ letters, no CJK). */
