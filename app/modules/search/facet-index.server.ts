@@ -49,8 +49,11 @@ type Row = {
 
 const arrayFacets = ['sector', 'region', 'district', 'coop'] as const
 type ArrayFacet = (typeof arrayFacets)[number]
-const facetOrder = ['country', 'sector', 'region', 'district', 'coop', 'size', 'verified'] as const
 type Order = 'newest' | 'name_ru' | 'name_en'
+
+function inc(counts: Int32Array, i: number) {
+  counts[i] = (counts[i] as number) + 1
+}
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -78,7 +81,6 @@ export class FacetIndex {
   private sortMs: number[] = []
   private nameRu: string[] = []
   private nameEn: string[] = []
-  private orders: Partial<Record<Order, number[]>> = {}
   private refreshing: Promise<void> | null = null
 
   constructor(private readonly db: Kysely<Database>) {}
@@ -113,7 +115,7 @@ export class FacetIndex {
     for (const row of changed.rows) this.put(row)
     if (changed.rows.length) {
       this.seq = Number(changed.rows[changed.rows.length - 1]?.seq ?? this.seq)
-      this.orders = {}
+      this.compiled = null
     }
     if (seq > this.seq) this.seq = seq
   }
@@ -132,7 +134,7 @@ export class FacetIndex {
     this.sortMs = []
     this.nameRu = []
     this.nameEn = []
-    this.orders = {}
+    this.compiled = null
   }
 
   private put(row: Row) {
@@ -157,11 +159,46 @@ export class FacetIndex {
     this.nameEn[r] = row.name_sort_en
   }
 
+  /** Typed-array snapshot of the rows (rebuilt after changes): the hot loop reads only these. */
+  private compiled: Compiled | null = null
+
+  private compile(): Compiled {
+    if (this.compiled) return this.compiled
+    const n = this.ids.length
+    const csr = {} as Compiled['csr']
+    for (const facet of arrayFacets) {
+      const lists = this.arrays[facet]
+      const start = new Int32Array(n + 1)
+      let total = 0
+      for (let r = 0; r < n; r++) {
+        start[r] = total
+        total += lists[r]?.length ?? 0
+      }
+      start[n] = total
+      const vals = new Int32Array(total)
+      for (let r = 0; r < n; r++) vals.set(lists[r] ?? [], start[r] ?? 0)
+      csr[facet] = { start, vals }
+    }
+    this.compiled = {
+      n,
+      ids: Int32Array.from(this.ids),
+      status: Int32Array.from(this.status),
+      country: Int32Array.from(this.country),
+      size: Int32Array.from(this.size),
+      verified: Uint8Array.from(this.verified, (v) => (v ? 1 : 0)),
+      lat: Float64Array.from(this.lat),
+      lon: Float64Array.from(this.lon),
+      csr,
+      orders: {},
+    }
+    return this.compiled
+  }
+
   /** Row numbers in a sort order: newest first (then id), or by a locale's name key (code-point order). */
-  private order(order: Order): number[] {
-    const cached = this.orders[order]
+  private order(c: Compiled, order: Order): Int32Array {
+    const cached = c.orders[order]
     if (cached) return cached
-    const rows = this.ids.map((_, r) => r)
+    const rows = Array.from({ length: c.n }, (_, r) => r)
     if (order === 'newest') {
       rows.sort(
         (a, b) => (this.sortMs[b] ?? 0) - (this.sortMs[a] ?? 0) || (this.ids[b] ?? 0) - (this.ids[a] ?? 0),
@@ -172,8 +209,9 @@ export class FacetIndex {
         (a, b) => byCodePoint(keys[a] ?? '', keys[b] ?? '') || (this.ids[a] ?? 0) - (this.ids[b] ?? 0),
       )
     }
-    this.orders[order] = rows
-    return rows
+    const out = Int32Array.from(rows)
+    c.orders[order] = out
+    return out
   }
 
   /**
@@ -188,101 +226,133 @@ export class FacetIndex {
     order: 'newest' | 'name'
     locale: Locale
   }): { total: number; ids: number[]; facets: FacetCounts } {
-    const statuses = new Set(
-      searchableStatuses(input.audience).flatMap((s) => {
-        const i = this.dicts.status.index.get(s)
-        return i === undefined ? [] : [i]
-      }),
-    )
+    const c = this.compile()
+    const statusOk = new Uint8Array(this.dicts.status.codes.length + 1)
+    for (const s of searchableStatuses(input.audience)) {
+      const i = this.dicts.status.index.get(s)
+      if (i !== undefined) statusOk[i] = 1
+    }
     let text: Uint8Array | null = null
     if (input.textIds) {
-      text = new Uint8Array(this.ids.length)
+      text = new Uint8Array(c.n)
       for (const id of input.textIds) {
         const r = this.rowOf.get(id)
         if (r !== undefined) text[r] = 1
       }
     }
-    const wanted = (facet: ListFacet): Set<number> | null => {
+    // Per facet: a lookup table of wanted value codes (null when the facet does not filter).
+    const wanted = (facet: ListFacet): Uint8Array | null => {
       const values = input.filters[facet]
       if (values.length === 0) return null
       const d = this.dicts[facet]
-      // A value nobody has yet still filters (to nothing): -2 never matches a code.
-      return new Set(values.map((v) => d.index.get(v) ?? -2))
+      const table = new Uint8Array(d.codes.length + 1)
+      for (const v of values) {
+        const i = d.index.get(v)
+        if (i !== undefined) table[i] = 1
+      }
+      return table
     }
-    const want = {
-      country: wanted('country'),
-      sector: wanted('sector'),
-      region: wanted('region'),
-      district: wanted('district'),
-      coop: wanted('coop'),
-      size: wanted('size'),
-    }
-    const verified = input.filters.verified
+    const wCountry = wanted('country')
+    const wSize = wanted('size')
+    const wArrays = arrayFacets.map((f) => wanted(f))
+    const verified = input.filters.verified === null ? -1 : input.filters.verified ? 1 : 0
+    const cCountry = new Int32Array(this.dicts.country.codes.length + 1)
+    const cSize = new Int32Array(this.dicts.size.codes.length + 1)
+    const cVerified = new Int32Array(2)
+    const cArrays = arrayFacets.map((f) => new Int32Array(this.dicts[f].codes.length + 1))
     const b = input.bbox
-    const counts = facetOrder.map(() => new Map<number, number>())
-    const bump = (facet: number, value: number) => {
-      const m = counts[facet] as Map<number, number>
-      m.set(value, (m.get(value) ?? 0) + 1)
-    }
-    const anyIn = (values: number[] | undefined, set: Set<number>) => {
-      if (!values) return false
-      for (const v of values) if (set.has(v)) return true
-      return false
-    }
-    const ids: number[] = []
+    const wraps = b !== null && b.west > b.east
     const order = this.order(
+      c,
       input.order === 'name' ? (input.locale === 'ru' ? 'name_ru' : 'name_en') : 'newest',
     )
-    const pass = [true, true, true, true, true, true, true]
-    for (const r of order) {
-      if (!statuses.has(this.status[r] ?? -1)) continue
-      if (text && !text[r]) continue
-      if (b) {
-        const lat = this.lat[r] ?? Number.NaN
-        const lon = this.lon[r] ?? Number.NaN
-        if (!(lat >= b.south && lat <= b.north)) continue
-        if (b.west <= b.east ? !(lon >= b.west && lon <= b.east) : !(lon >= b.west || lon <= b.east)) continue
+    const out: number[] = []
+    const { status, country, size, lat, lon, csr } = c
+    const vf = c.verified
+    const starts = arrayFacets.map((f) => csr[f].start)
+    const vals = arrayFacets.map((f) => csr[f].vals)
+    for (let k = 0; k < order.length; k++) {
+      const r = order[k] as number
+      if (statusOk[status[r] as number] === 0) continue
+      if (text !== null && text[r] === 0) continue
+      if (b !== null) {
+        const y = lat[r] as number
+        const x = lon[r] as number
+        if (!(y >= b.south && y <= b.north)) continue
+        if (wraps ? !(x >= b.west || x <= b.east) : !(x >= b.west && x <= b.east)) continue
       }
-      pass[0] = !want.country || want.country.has(this.country[r] ?? -1)
-      pass[1] = !want.sector || anyIn(this.arrays.sector[r], want.sector)
-      pass[2] = !want.region || anyIn(this.arrays.region[r], want.region)
-      pass[3] = !want.district || anyIn(this.arrays.district[r], want.district)
-      pass[4] = !want.coop || anyIn(this.arrays.coop[r], want.coop)
-      pass[5] = !want.size || want.size.has(this.size[r] ?? -1)
-      pass[6] = verified === null || this.verified[r] === verified
-      let failed = -1
+      // Which filters fail (0 country, 1–4 arrays, 5 size, 6 verified); two failures count nowhere.
       let failures = 0
-      for (let f = 0; f < 7; f++) {
-        if (!pass[f]) {
+      let failed = -1
+      if (wCountry !== null && wCountry[country[r] as number] !== 1) {
+        failures++
+        failed = 0
+      }
+      for (let a = 0; a < 4 && failures < 2; a++) {
+        const w = wArrays[a]
+        if (!w) continue
+        const v = vals[a] as Int32Array
+        const end = (starts[a] as Int32Array)[r + 1] as number
+        let hit = false
+        for (let i = (starts[a] as Int32Array)[r] as number; i < end; i++) {
+          if (w[v[i] as number] === 1) {
+            hit = true
+            break
+          }
+        }
+        if (!hit) {
           failures++
-          failed = f
+          failed = a + 1
         }
       }
-      if (failures > 1) continue
-      // Passing everything: counted in every facet. Failing one filter: counted in that facet only.
-      const count = (f: number) => failures === 0 || failed === f
-      if (count(0)) bump(0, this.country[r] ?? -1)
-      for (let a = 0; a < 4; a++) {
-        if (!count(a + 1)) continue
-        for (const v of this.arrays[arrayFacets[a] as ArrayFacet][r] ?? []) bump(a + 1, v)
+      if (failures < 2 && wSize !== null && ((size[r] as number) < 0 || wSize[size[r] as number] !== 1)) {
+        failures++
+        failed = 5
       }
-      if (count(5) && (this.size[r] ?? -1) >= 0) bump(5, this.size[r] ?? -1)
-      if (count(6)) bump(6, this.verified[r] ? 1 : 0)
-      if (failures === 0) ids.push(this.ids[r] ?? 0)
+      if (failures < 2 && verified >= 0 && vf[r] !== verified) {
+        failures++
+        failed = 6
+      }
+      if (failures > 1) continue
+      const all = failures === 0
+      if (all || failed === 0) inc(cCountry, country[r] as number)
+      for (let a = 0; a < 4; a++) {
+        if (!all && failed !== a + 1) continue
+        const v = vals[a] as Int32Array
+        const counts = cArrays[a] as Int32Array
+        const end = (starts[a] as Int32Array)[r + 1] as number
+        for (let i = (starts[a] as Int32Array)[r] as number; i < end; i++) inc(counts, v[i] as number)
+      }
+      if ((all || failed === 5) && (size[r] as number) >= 0) inc(cSize, size[r] as number)
+      if (all || failed === 6) inc(cVerified, vf[r] as number)
+      if (all) out.push(c.ids[r] as number)
     }
     const facets = emptyFacets()
-    facetOrder.forEach((facet, f) => {
-      const m = counts[f] as Map<number, number>
-      for (const [value, n] of m) {
-        const code =
-          facet === 'verified'
-            ? String(value)
-            : (this.dicts[facet as ListFacet].codes[value] ?? String(value))
-        facets[facet][code] = n
-      }
+    const fill = (target: Record<string, number>, counts: Int32Array, codes: string[]) => {
+      for (let i = 0; i < codes.length; i++)
+        if ((counts[i] ?? 0) > 0) target[codes[i] as string] = counts[i] as number
+    }
+    fill(facets.country, cCountry, this.dicts.country.codes)
+    fill(facets.size, cSize, this.dicts.size.codes)
+    fill(facets.verified, cVerified, ['0', '1'])
+    arrayFacets.forEach((f, a) => {
+      fill(facets[f], cArrays[a] as Int32Array, this.dicts[f].codes)
     })
-    return { total: ids.length, ids, facets }
+    return { total: out.length, ids: out, facets }
   }
+}
+
+type Compiled = {
+  n: number
+  ids: Int32Array
+  status: Int32Array
+  country: Int32Array
+  size: Int32Array
+  verified: Uint8Array
+  lat: Float64Array
+  lon: Float64Array
+  csr: Record<ArrayFacet, { start: Int32Array; vals: Int32Array }>
+  orders: Partial<Record<Order, Int32Array>>
 }
 
 const indexes = new WeakMap<Kysely<Database>, FacetIndex>()

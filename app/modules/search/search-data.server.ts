@@ -79,10 +79,14 @@ function upsertWords(scope: RawBuilder<unknown> | null) {
 }
 
 /** Brings the search rows of these listings up to date (inserted, changed or no longer searchable). */
-export async function refreshSearchRows(db: Kysely<Database>, ids: number[]) {
+export async function refreshSearchRows(db: Kysely<Database>, ids: number[]): Promise<void> {
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id))
   if (unique.length === 0) return
+  if (!db.isTransaction) return db.transaction().execute((trx) => refreshSearchRows(trx, unique))
   const list = sql`array[${sql.join(unique.map((id) => sql`${id}::int`))}]`
+  // Writers of search rows take their turn (lock first, then the next seq), so seq grows in commit order
+  // and an app process that has read up to seq N never misses a row committed later with a smaller one.
+  await sql`select id from search_state where id = 1 for update`.execute(db)
   await sql`delete from business_search s where s.business_id = any(${list}) and not exists (
     select 1 from businesses b where b.id = s.business_id and b.status in ${SEARCHABLE})`.execute(db)
   await upsertRows(sql`b.id = any(${list})`).execute(db)
@@ -92,6 +96,7 @@ export async function refreshSearchRows(db: Kysely<Database>, ids: number[]) {
 /** Rebuilds every search row in one set-based pass (the demo seed and `npm run search:reindex`). */
 export async function rebuildSearchData(db: Kysely<Database>): Promise<{ documents: number }> {
   return db.transaction().execute(async (trx) => {
+    await sql`select id from search_state where id = 1 for update`.execute(trx)
     await sql`truncate business_search, search_words`.execute(trx)
     await upsertRows(null).execute(trx)
     await upsertWords(null).execute(trx)
