@@ -156,14 +156,16 @@ const rows: Row[] = []
 async function measure(
   target: string,
   queries: URLSearchParams[],
-  run: (q: URLSearchParams) => Promise<void>,
+  run: (q: URLSearchParams) => Promise<Record<string, number> | undefined>,
 ) {
   for (const q of queries.slice(0, 10)) await run(q) // warm caches and plans
   const times: { ms: number; q: string }[] = []
+  const steps = new Map<string, number[]>()
   for (const q of queries) {
     const started = performance.now()
-    await run(q)
+    const timings = await run(q)
     times.push({ ms: performance.now() - started, q: q.toString() })
+    for (const [name, ms] of Object.entries(timings ?? {})) steps.set(name, [...(steps.get(name) ?? []), ms])
   }
   const sorted = times.map((t) => t.ms).sort((a, b) => a - b)
   const slowest = times.reduce((a, b) => (b.ms > a.ms ? b : a))
@@ -180,18 +182,28 @@ async function measure(
   console.log(
     `  ${target.padEnd(34)} p50 ${row.p50.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  p99 ${row.p99.toFixed(1).padStart(7)} ms  (max ${row.max.toFixed(0)} ms: ${row.slowest})`,
   )
+  if (steps.size > 0) {
+    // Where the time goes: p50/p95 of each step, over the queries that had it.
+    const parts = [...steps.entries()].map(([name, list]) => {
+      const s = [...list].sort((a, b) => a - b)
+      return `${name} ${percentile(s, 50).toFixed(1)}/${percentile(s, 95).toFixed(1)} (${list.length})`
+    })
+    console.log(`    steps p50/p95 ms (queries): ${parts.join(', ')}`)
+  }
 }
 
 async function engineRun(engine: SearchEngine, q: URLSearchParams) {
   const parsed = parseSearchParams(q, { allowPerPage: true })
   if (!parsed.ok) throw new Error(`bench query rejected: ${q}`)
-  await engine.search({ ...parsed.value, locale: 'ru', audience: 'public' })
+  const result = await engine.search({ ...parsed.value, locale: 'ru', audience: 'public' })
+  return result.timings
 }
 
 async function httpRun(base: string, q: URLSearchParams) {
   const response = await fetch(`${base}/api/v1/businesses?${q}`)
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${q}`)
   await response.arrayBuffer()
+  return undefined
 }
 
 async function prepare(db: Kysely<Database>, label: string) {

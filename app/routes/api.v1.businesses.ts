@@ -1,6 +1,6 @@
 import { data } from 'react-router'
 import { getDb } from '#db/client.server'
-import { apiErrorBody, apiLocale, apiSearchBody } from '~/modules/search/api.server'
+import { apiErrorBody, apiLocale, apiSearchBody, serverTiming } from '~/modules/search/api.server'
 import { parseSearchParams, toSearchParams } from '~/modules/search/params'
 import { searchBusinesses } from '~/modules/search/service.server'
 import { audienceFor, viewerFromRequest } from '~/modules/search/viewer.server'
@@ -18,6 +18,6 @@ export async function loader({ request }: Route.LoaderArgs) {
     audience: audienceFor(viewerFromRequest(request)),
   })
   return data(apiSearchBody(result, toSearchParams(parsed.value, { keepPerPage: true })), {
-    headers: { 'Cache-Control': 'no-store' },
+    headers: { 'Cache-Control': 'no-store', 'Server-Timing': serverTiming(result.timings) },
   })
 }

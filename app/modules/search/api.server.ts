@@ -59,3 +59,10 @@ export function apiBusiness(
 ): Promise<BusinessCard | null> {
   return getPublishedCard(db, id, access)
 }
+
+/** The engine's step timings as a Server-Timing header (visible in the browser's network panel). */
+export function serverTiming(timings: Record<string, number> | undefined) {
+  return Object.entries(timings ?? {})
+    .map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`)
+    .join(', ')
+}

@@ -51,6 +51,8 @@ export type SearchResult = {
   /** Set when nothing matched as typed and the engine searched a corrected spelling instead. */
   correctedQuery: string | null
   engine: string
+  /** Milliseconds per step, where the engine measures them (sent as Server-Timing by the API). */
+  timings?: Record<string, number>
 }
 
 export type EngineHealth = {

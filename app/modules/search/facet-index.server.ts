@@ -51,6 +51,8 @@ const arrayFacets = ['sector', 'region', 'district', 'coop'] as const
 type ArrayFacet = (typeof arrayFacets)[number]
 type Order = 'newest' | 'name_ru' | 'name_en'
 
+const MATCH_CACHE_IDS = 2_000_000
+
 function inc(counts: Int32Array, i: number) {
   counts[i] = (counts[i] as number) + 1
 }
@@ -116,6 +118,7 @@ export class FacetIndex {
     if (changed.rows.length) {
       this.seq = Number(changed.rows[changed.rows.length - 1]?.seq ?? this.seq)
       this.compiled = null
+      this.matches.clear()
     }
     if (seq > this.seq) this.seq = seq
   }
@@ -135,6 +138,7 @@ export class FacetIndex {
     this.nameRu = []
     this.nameEn = []
     this.compiled = null
+    this.matches.clear()
   }
 
   private put(row: Row) {
@@ -157,6 +161,35 @@ export class FacetIndex {
     this.sortMs[r] = Number(row.sort_ms)
     this.nameRu[r] = row.name_sort_ru
     this.nameEn[r] = row.name_sort_en
+  }
+
+  /**
+   * Recently matched word queries (key: the tsquery and bigram sets) and their listing ids, dropped whenever
+   * the data changes. Popular words ("логистика", a big city) match a large share of listings, and reading
+   * those rows back from the GIN index is the slowest step of a search; the cache holds at most
+   * MATCH_CACHE_IDS ids in all (least recently used first out). SEARCH_MATCH_CACHE=0 turns it off.
+   */
+  private matches = new Map<string, Int32Array>()
+  private matchIds = 0
+
+  cachedMatch(key: string): Int32Array | undefined {
+    const hit = this.matches.get(key)
+    if (hit) {
+      this.matches.delete(key)
+      this.matches.set(key, hit)
+    }
+    return hit
+  }
+
+  rememberMatch(key: string, ids: Int32Array) {
+    if (process.env.SEARCH_MATCH_CACHE === '0' || ids.length > MATCH_CACHE_IDS / 4) return
+    this.matches.set(key, ids)
+    this.matchIds += ids.length
+    for (const [oldKey, old] of this.matches) {
+      if (this.matchIds <= MATCH_CACHE_IDS) break
+      this.matches.delete(oldKey)
+      this.matchIds -= old.length
+    }
   }
 
   /** Typed-array snapshot of the rows (rebuilt after changes): the hot loop reads only these. */
@@ -220,7 +253,7 @@ export class FacetIndex {
    */
   evaluate(input: {
     audience: Audience
-    textIds: number[] | null
+    textIds: ArrayLike<number> | null
     bbox: BBox | null
     filters: SearchFilters
     order: 'newest' | 'name'
@@ -235,8 +268,8 @@ export class FacetIndex {
     let text: Uint8Array | null = null
     if (input.textIds) {
       text = new Uint8Array(c.n)
-      for (const id of input.textIds) {
-        const r = this.rowOf.get(id)
+      for (let i = 0; i < input.textIds.length; i++) {
+        const r = this.rowOf.get(input.textIds[i] as number)
         if (r !== undefined) text[r] = 1
       }
     }

@@ -77,37 +77,62 @@ function intArray(ids: number[]) {
  * index (facet-index.server.ts) applies filters, map box and sort order, counts the total and the facets;
  * PostgreSQL ranks a bounded set of candidates by relevance.
  */
-async function runSearch(db: Kysely<Database>, request: SearchRequest, analysed: Analysed) {
-  const index = await facetIndexFor(db)
-  let textIds: number[] | null = null
-  if (analysed.tsquery || analysed.gramSets.length > 0) {
-    const conditions = [statusCondition(request.audience)]
-    if (analysed.tsquery) conditions.push(sql`s.doc @@ ${analysed.tsquery}::tsquery`)
-    for (const grams of analysed.gramSets) conditions.push(sql`s.grams @> ${textArray(grams)}`)
-    const { rows } = await sql<{ id: number }>`select s.business_id as id from business_search s
-      where ${sql.join(conditions, sql` and `)}`.execute(db)
-    textIds = rows.map((r) => r.id)
+type Timings = Record<string, number>
+
+/** Adds the time of a step to `timings` (reported as Server-Timing by the API and by the benchmark). */
+async function timed<T>(timings: Timings, name: string, step: () => Promise<T> | T): Promise<T> {
+  const started = performance.now()
+  try {
+    return await step()
+  } finally {
+    timings[name] = (timings[name] ?? 0) + performance.now() - started
   }
-  const evaluated = index.evaluate({
-    audience: request.audience,
-    textIds,
-    bbox: request.bbox,
-    filters: request.filters,
-    order: request.sort === 'name' ? 'name' : 'newest',
-    locale: request.locale,
-  })
+}
+
+async function runSearch(db: Kysely<Database>, request: SearchRequest, analysed: Analysed, timings: Timings) {
+  const index = await timed(timings, 'index', () => facetIndexFor(db))
+  let textIds: Int32Array | null = null
+  if (analysed.tsquery || analysed.gramSets.length > 0) {
+    const key = JSON.stringify([request.audience, analysed.tsquery, analysed.gramSets])
+    textIds = index.cachedMatch(key) ?? null
+    if (textIds) timings.cached = 1
+    else {
+      const conditions = [statusCondition(request.audience)]
+      if (analysed.tsquery) conditions.push(sql`s.doc @@ ${analysed.tsquery}::tsquery`)
+      for (const grams of analysed.gramSets) conditions.push(sql`s.grams @> ${textArray(grams)}`)
+      const { rows } = await timed(timings, 'match', () =>
+        sql<{ id: number }>`select s.business_id as id from business_search s
+        where ${sql.join(conditions, sql` and `)}`.execute(db),
+      )
+      textIds = Int32Array.from(rows, (r) => r.id)
+      index.rememberMatch(key, textIds)
+    }
+  }
+  const evaluated = await timed(timings, 'facets', () =>
+    index.evaluate({
+      audience: request.audience,
+      textIds,
+      bbox: request.bbox,
+      filters: request.filters,
+      order: request.sort === 'name' ? 'name' : 'newest',
+      locale: request.locale,
+    }),
+  )
   const limit = request.perPage
   const offset = (request.page - 1) * request.perPage
   let ids = evaluated.ids.slice(offset, offset + limit)
   if (request.sort === 'relevance' && analysed.tsquery && evaluated.ids.length > 0) {
     const candidates = evaluated.ids.slice(0, Math.max(RANK_CANDIDATES, offset + limit))
-    const { rows } = await sql<{ id: number }>`
+    const tsquery = analysed.tsquery
+    const { rows } = await timed(timings, 'rank', () =>
+      sql<{ id: number }>`
       select s.business_id as id from business_search s where s.business_id = any(${intArray(candidates)})
-      order by ts_rank(s.doc, ${analysed.tsquery}::tsquery) desc, s.sort_date desc, s.business_id desc
-      limit ${limit} offset ${offset}`.execute(db)
+      order by ts_rank(s.doc, ${tsquery}::tsquery) desc, s.sort_date desc, s.business_id desc
+      limit ${limit} offset ${offset}`.execute(db),
+    )
     ids = rows.map((r) => r.id)
   }
-  return { ids, total: evaluated.total, facets: evaluated.facets }
+  return { ids, total: evaluated.total, facets: evaluated.facets, textMatches: textIds?.length ?? null }
 }
 
 export class PostgresSearchEngine implements SearchEngine {
@@ -115,24 +140,27 @@ export class PostgresSearchEngine implements SearchEngine {
   constructor(private readonly db: Kysely<Database>) {}
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    let analysed = await analyse(this.db, request.q)
-    let found = await runSearch(this.db, request, analysed)
+    const timings: Timings = {}
+    let analysed = await timed(timings, 'analyse', () => analyse(this.db, request.q))
+    let found = await runSearch(this.db, request, analysed, timings)
     let correctedQuery: string | null = null
     // Typo tolerance: only when nothing matched as typed, retry with the closest known words.
-    if (found.total === 0 && analysed.words.length > 0) {
-      const corrected = await correctWords(this.db, analysed.words)
+    if (found.textMatches === 0 && analysed.words.length > 0) {
+      const words = analysed.words
+      const corrected = await timed(timings, 'typo', () => correctWords(this.db, words))
       if (corrected) {
         const q = [...corrected, ...analysed.gramSets.map((g) => g.join(''))].join(' ')
-        const retry = await analyse(this.db, q)
-        const again = await runSearch(this.db, request, retry)
-        if (again.total > 0) {
+        const retry = await timed(timings, 'analyse', () => analyse(this.db, q))
+        const again = await runSearch(this.db, request, retry, timings)
+        if ((again.textMatches ?? 0) > 0) {
           analysed = retry
           found = again
           correctedQuery = corrected.join(' ')
         }
       }
     }
-    const hits = await hydrateHits(this.db, found.ids, request.locale)
+    const ids = found.ids
+    const hits = await timed(timings, 'hydrate', () => hydrateHits(this.db, ids, request.locale))
     return {
       hits,
       total: found.total,
@@ -142,6 +170,7 @@ export class PostgresSearchEngine implements SearchEngine {
       pages: Math.max(1, Math.ceil(found.total / request.perPage)),
       correctedQuery,
       engine: this.name,
+      timings,
     }
   }
 
