@@ -6,7 +6,8 @@ const SEARCHABLE = sql`('published', 'pending', 'returned')`
 
 /**
  * The PostgreSQL search row of each listing, computed set-based in SQL: weighted tsvectors over the
- * `simple`, `russian` and `english` configurations of unaccented text (names A, keywords and city B,
+ * `simple` and `russian` configurations of unaccented text (the `russian` configuration stems Latin words
+ * with the English stemmer) (names A, keywords and city B,
  * descriptions C, country D), CJK/Thai bigrams, facet arrays and locale sort keys.
  * `scope` limits the rows (`b.id = any(...)`), or is absent for all of them.
  */
@@ -22,10 +23,12 @@ function upsertRows(scope: RawBuilder<unknown> | null) {
       coalesce(b.published_at, b.submitted_at, b.created_at),
       case when k.ru ~ '^[0-9]' then '0' when k.ru ~ '^[а-я]' then '1' when k.ru ~ '^[a-z]' then '2' else '3' end || k.ru,
       case when k.en ~ '^[0-9]' then '0' when k.en ~ '^[a-z]' then '1' when k.en ~ '^[а-я]' then '2' else '3' end || k.en,
-      setweight(to_tsvector('simple', t.names) || to_tsvector('russian', t.names) || to_tsvector('english', t.names), 'A')
-        || setweight(to_tsvector('simple', t.words) || to_tsvector('russian', t.words) || to_tsvector('english', t.words), 'B')
-        || setweight(to_tsvector('russian', t.desc_ru) || to_tsvector('english', t.desc_en), 'C')
-        || setweight(to_tsvector('russian', t.country) || to_tsvector('english', t.country), 'D'),
+      -- 'russian' stems Cyrillic words with the Russian and Latin words with the English snowball stemmer,
+      -- and 'simple' keeps every word as written, so an 'english' vector would only repeat them.
+      setweight(to_tsvector('simple', t.names) || to_tsvector('russian', t.names), 'A')
+        || setweight(to_tsvector('simple', t.words) || to_tsvector('russian', t.words), 'B')
+        || setweight(to_tsvector('russian', t.desc_ru || ' ' || t.desc_en), 'C')
+        || setweight(to_tsvector('russian', t.country), 'D'),
       search_grams(concat_ws(' ', b.name_local, b.name_ru, b.name_en, c.name_local, array_to_string(b.keywords, ' ')))
     from businesses b
     left join search_cities c on c.geoname_id = b.city_geoname_id
