@@ -4,12 +4,12 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describeTarget } from '#db/open.server'
 import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
-import { createHttpServer } from './lib/http-server'
-import { ensureBuilt } from './lib/ensure-built'
+import { describeTarget } from '#db/open.server'
 import { seedDemoIfEmpty } from './lib/demo-on-start'
+import { ensureBuilt } from './lib/ensure-built'
+import { createHttpServer } from './lib/http-server'
 import { startSearchWorkerIfConfigured } from './lib/search-worker'
 
 const started = performance.now()
