@@ -84,6 +84,12 @@ describe.each(testDatabases())('search outbox on $name', ({ open }) => {
     expect(await db.selectFrom('search_outbox').selectAll().execute()).toHaveLength(2)
   })
 
+  it('takes a bulk change of any size in one call', async () => {
+    delete process.env.MEILI_URL
+    const ids = Array.from({ length: 70_000 }, (_, i) => i + 1)
+    await expect(onBusinessesChanged(db, ids)).resolves.toBeUndefined()
+  })
+
   it('keeps changes while the engine is down and delivers them when it returns', async () => {
     const { engine, indexed, recover } = recordingEngine()
     const failed = await drainSearchOutbox(db, engine)

@@ -96,7 +96,7 @@ export const meiliSettings: Settings = {
 /** Documents for Meilisearch, read from the PostgreSQL search rows (the same facets and sort keys). */
 async function loadDocuments(db: Kysely<Database>, ids: number[] | null, afterId = 0, limit = 5000) {
   const scope = ids
-    ? sql`s.business_id = any(array[${sql.join(ids.map((id) => sql`${id}::int`))}])`
+    ? sql`s.business_id = any(${`{${ids.join(',')}}`}::int[])`
     : sql`s.business_id > ${afterId}`
   const { rows } = await sql<
     Omit<MeiliDocument, 'grams'> & { grams: string[]; lat: number | null; lon: number | null }
@@ -217,7 +217,7 @@ export class MeiliSearchEngine implements SearchEngine {
   }
 
   async index(businessIds: number[]) {
-    const ids = [...new Set(businessIds)]
+    const ids = [...new Set(businessIds)].filter((id) => Number.isSafeInteger(id))
     if (ids.length === 0) return
     const documents = await loadDocuments(this.db, ids)
     const present = new Set(documents.map((d) => d.id))

@@ -86,7 +86,8 @@ export async function refreshSearchRows(db: Kysely<Database>, ids: number[]): Pr
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id))
   if (unique.length === 0) return
   if (!db.isTransaction) return db.transaction().execute((trx) => refreshSearchRows(trx, unique))
-  const list = sql`array[${sql.join(unique.map((id) => sql`${id}::int`))}]`
+  // One array parameter, whatever the number of ids (a council import may touch thousands).
+  const list = sql`${`{${unique.join(',')}}`}::int[]`
   // Writers of search rows take their turn (lock first, then the next seq), so seq grows in commit order
   // and an app process that has read up to seq N never misses a row committed later with a smaller one.
   await sql`select id from search_state where id = 1 for update`.execute(db)
