@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
 import { describeTarget } from '#db/open.server'
+import { facetIndexFor } from '~/modules/search/facet-index.server'
 import { seedDemoIfEmpty } from './lib/demo-on-start'
 import { ensureBuilt } from './lib/ensure-built'
 import { createHttpServer } from './lib/http-server'
@@ -25,6 +26,8 @@ const applied = migrated.results?.filter((r) => r.status === 'Success').length ?
 if (applied) console.log(`Applied ${applied} migration(s)`)
 await seedDemoIfEmpty(db)
 const searchWorker = await startSearchWorkerIfConfigured(db)
+// Load the search facet index now rather than on the first visitor's request.
+await facetIndexFor(db)
 
 const server = await createHttpServer(root)
 server.listen(port, () => {

@@ -147,24 +147,25 @@ function SearchBox({ q, invalid }: { q: string; invalid: boolean }) {
   const t = useT()
   const listId = useId()
   const fetcher = useFetcher<{ suggestions: { id: number; label: string }[] }>()
-  const [value, setValue] = useState(q)
+  const [typed, setTyped] = useState(q)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  useEffect(() => setValue(q), [q])
   useEffect(() => () => clearTimeout(timer.current), [])
-  const suggestions = value.trim().length >= 2 ? (fetcher.data?.suggestions ?? []) : []
+  const suggestions = typed.trim().length >= 2 ? (fetcher.data?.suggestions ?? []) : []
   return (
     <>
       <label htmlFor="q" className="visually-hidden">
         {t('search.label')}
       </label>
+      {/* Uncontrolled, so text typed before the page's script has loaded is kept; a new URL remounts it. */}
       <input
+        key={q}
         id="q"
         type="search"
         name="q"
-        value={value}
+        defaultValue={q}
         onChange={(event) => {
           const next = event.target.value
-          setValue(next)
+          setTyped(next)
           clearTimeout(timer.current)
           if (next.trim().length >= 2) {
             timer.current = setTimeout(() => {
@@ -295,10 +296,14 @@ function ActiveFilters({
       to: href({ ...params, page: 1, filters: { ...params.filters, verified: null } }),
     })
   }
+  if (params.bbox) {
+    chips.push({ key: 'bbox', label: t('search.chip.bbox'), to: href({ ...params, page: 1, bbox: null }) })
+  }
   if (chips.length === 0) return null
   const cleared = href({
     ...params,
     page: 1,
+    bbox: null,
     filters: { country: [], sector: [], region: [], district: [], coop: [], size: [], verified: null },
   })
   return (

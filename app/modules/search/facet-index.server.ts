@@ -388,7 +388,13 @@ type Compiled = {
   orders: Partial<Record<Order, Int32Array>>
 }
 
-const indexes = new WeakMap<Kysely<Database>, FacetIndex>()
+// On globalThis: the server build and the tsx start script are two module graphs sharing one database
+// handle (see db/client.server.ts), so the index warmed at start is the one requests use.
+const globalForIndex = globalThis as typeof globalThis & {
+  __cbmFacetIndexes?: WeakMap<Kysely<Database>, FacetIndex>
+}
+globalForIndex.__cbmFacetIndexes ??= new WeakMap()
+const indexes = globalForIndex.__cbmFacetIndexes
 
 /** The facet index of a database handle, fresh. One per handle and process. */
 export async function facetIndexFor(db: Kysely<Database>) {
