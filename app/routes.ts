@@ -16,5 +16,10 @@ export default [
   route('my/listings/new', 'routes/my/listing-new.tsx'),
   route('my/listings/:id', 'routes/my/listing-edit.tsx'),
   route('api/cities', 'routes/api.cities.ts'),
+  route('api/v1/businesses', 'routes/api.v1.businesses.ts'),
+  route('api/v1/businesses/:id', 'routes/api.v1.businesses.$id.ts'),
+  route('api/v1/openapi.json', 'routes/api.v1.openapi[.]json.ts'),
+  route('api/v1/search/health', 'routes/api.v1.search.health.ts'),
+  route('api/v1/search/suggest', 'routes/api.v1.search.suggest.ts'),
   route('*', 'routes/$.tsx'),
 ] satisfies RouteConfig

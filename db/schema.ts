@@ -215,6 +215,43 @@ export interface SearchOutboxTable {
   created_at: Timestamp
 }
 
+/** One row per searchable listing (published, pending, returned), maintained on write. */
+export interface BusinessSearchTable {
+  business_id: number
+  status: BusinessStatus
+  country_code: string
+  sector_codes: string[]
+  region_codes: string[]
+  district_codes: string[]
+  cooperation_kinds: string[]
+  verified: boolean
+  size_band: SizeBand | null
+  geo: string | null
+  sort_date: Timestamp
+  name_sort_ru: string
+  name_sort_en: string
+  doc: string
+  grams: string[]
+  seq: Generated<number>
+}
+
+export interface SearchStateTable {
+  id: number
+  deletes: number
+}
+
+export interface SearchWordsTable {
+  word: string
+}
+
+export interface SearchCitiesTable {
+  geoname_id: number
+  country_code: string
+  name_ru: string
+  name_en: string
+  name_local: string
+}
+
 export interface MailOutboxTable {
   id: Generated<number>
   to_email: string
@@ -319,6 +356,10 @@ export interface Database {
   business_regions: BusinessRegionsTable
   history: HistoryTable
   search_outbox: SearchOutboxTable
+  business_search: BusinessSearchTable
+  search_words: SearchWordsTable
+  search_cities: SearchCitiesTable
+  search_state: SearchStateTable
   mail_outbox: MailOutboxTable
   saved_searches: SavedSearchesTable
   forums: ForumsTable

@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url'
 import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
 import { describeTarget } from '#db/open.server'
+import { facetIndexFor } from '~/modules/search/facet-index.server'
 import { seedDemoIfEmpty } from './lib/demo-on-start'
 import { ensureBuilt } from './lib/ensure-built'
 import { createHttpServer } from './lib/http-server'
+import { startSearchWorkerIfConfigured } from './lib/search-worker'
 
 const started = performance.now()
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -23,6 +25,9 @@ const migrated = await migrateToLatest(db)
 const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0
 if (applied) console.log(`Applied ${applied} migration(s)`)
 await seedDemoIfEmpty(db)
+const searchWorker = await startSearchWorkerIfConfigured(db)
+// Load the search facet index now rather than on the first visitor's request.
+await facetIndexFor(db)
 
 const server = await createHttpServer(root)
 server.listen(port, () => {
@@ -32,6 +37,7 @@ server.listen(port, () => {
 
 async function shutdown() {
   server.close()
+  searchWorker?.stop()
   await db.destroy()
   process.exit(0)
 }

@@ -1,5 +1,4 @@
 import { Link } from 'react-router'
-import type { DirectoryItem } from '~/modules/businesses/directory.server'
 import { pick } from '~/modules/i18n/locales'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { ReferenceLabels } from '~/modules/reference/labels.server'
@@ -11,11 +10,25 @@ export function businessDisplayName(
   return pick(locale, b.nameRu, b.nameEn) ?? b.nameLocal ?? '—'
 }
 
+/** What a list item shows: a search hit or a directory row. */
+export type ListItemData = {
+  id: number
+  nameRu: string | null
+  nameEn: string | null
+  nameLocal: string | null
+  localLang: string | null
+  countryCode: string
+  city: string | null
+  verified: boolean
+  sectorCodes: string[]
+  status?: string
+}
+
 export function BusinessListItem({
   item,
   labels,
 }: {
-  item: DirectoryItem
+  item: ListItemData
   labels: Pick<ReferenceLabels, 'countries' | 'sectors'>
 }) {
   const locale = useLocale()
@@ -34,6 +47,11 @@ export function BusinessListItem({
         {item.verified ? (
           <span className="badge-verified" title={t('business.verifiedTitle')}>
             ✓ {t('business.verified')}
+          </span>
+        ) : null}
+        {item.status === 'pending' || item.status === 'returned' ? (
+          <span className="badge-status">
+            {t(item.status === 'pending' ? 'search.status.pending' : 'search.status.returned')}
           </span>
         ) : null}
       </h2>

@@ -1,86 +1,54 @@
-import { data, Form, Link } from 'react-router'
+import { data } from 'react-router'
 import { getDb } from '#db/client.server'
-import { BusinessListItem } from '~/components/business-list-item'
-import { Pagination } from '~/components/pagination'
-import { listPublished } from '~/modules/businesses/directory.server'
-import { MAX_PAGE, MAX_QUERY_LENGTH, parseDirectoryQuery } from '~/modules/businesses/directory-query'
+import { SearchPage } from '~/components/search/search-page'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
-import { useT } from '~/modules/i18n/use-translation'
 import { loadReferenceLabels } from '~/modules/reference/labels.server'
+import { describeIssues } from '~/modules/search/errors'
+import { parseSearchParams } from '~/modules/search/params'
+import { searchBusinesses } from '~/modules/search/service.server'
+import { audienceFor, viewerFromRequest } from '~/modules/search/viewer.server'
 import type { Route } from './+types/_index'
 
 export function meta({ data }: Route.MetaArgs) {
   return [{ title: data?.title ?? 'Карта российского бизнеса' }]
 }
 
+/** The home page is the search: every piece of state lives in the URL (bookmarkable, back/forward). */
 export async function loader({ request }: Route.LoaderArgs) {
   const locale = await getLocale(request)
   const t = makeTranslator(locale)
   const url = new URL(request.url)
-  const parsed = parseDirectoryQuery(url.searchParams)
   const db = await getDb()
-  const labels = await loadReferenceLabels(db)
+  const labels = await loadReferenceLabels(db, { regions: true })
+  const parsed = parseSearchParams(url.searchParams)
   if (!parsed.ok) {
-    const error =
-      parsed.field === 'q'
-        ? t('validation.query', { max: MAX_QUERY_LENGTH })
-        : t('validation.page', { max: MAX_PAGE })
-    return data({ title: t('app.title'), q: parsed.raw.q, error, result: null, labels }, { status: 400 })
+    const errors = describeIssues(t, parsed.issues)
+    return data(
+      {
+        title: t('app.title'),
+        q: parsed.raw.q ?? '',
+        error: Object.values(errors).join(' '),
+        errors,
+        params: null,
+        result: null,
+        labels,
+      },
+      { status: 400 },
+    )
   }
-  const result = await listPublished(db, parsed.query)
-  return { title: t('app.title'), q: parsed.query.q, error: null, result, labels }
+  const params = parsed.value
+  const result = await searchBusinesses(db, {
+    ...params,
+    locale,
+    audience: audienceFor(viewerFromRequest(request)),
+  })
+  const title = params.q
+    ? `${t('directory.resultsFor', { q: params.q })} — ${t('app.title')}`
+    : t('app.title')
+  return { title, q: params.q, error: null, errors: null, params, result, labels }
 }
 
-export default function Directory({ loaderData }: Route.ComponentProps) {
-  const t = useT()
-  const { q, error, result, labels } = loaderData
-  return (
-    <div className="directory">
-      <h1>{q && result ? t('directory.resultsFor', { q }) : t('directory.heading')}</h1>
-      <Form method="get" className="search-form" role="search">
-        <label htmlFor="q" className="visually-hidden">
-          {t('search.label')}
-        </label>
-        <input
-          id="q"
-          type="search"
-          name="q"
-          defaultValue={q}
-          placeholder={t('search.placeholder')}
-          maxLength={MAX_QUERY_LENGTH * 2}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'q-error' : undefined}
-        />
-        <button type="submit">{t('search.submit')}</button>
-        {q ? (
-          <Link to="/" className="search-reset">
-            {t('search.reset')}
-          </Link>
-        ) : null}
-      </Form>
-      {error ? (
-        <p id="q-error" className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {result ? (
-        <>
-          <p className="result-count" aria-live="polite">
-            {t.plural('businesses', result.total)}
-          </p>
-          {result.items.length === 0 ? (
-            <p className="empty-state">{q ? t('directory.empty') : t('directory.emptyAll')}</p>
-          ) : (
-            <ol className="business-list">
-              {result.items.map((item) => (
-                <BusinessListItem key={item.id} item={item} labels={labels} />
-              ))}
-            </ol>
-          )}
-          <Pagination page={result.page} pages={result.pages} />
-        </>
-      ) : null}
-    </div>
-  )
+export default function Home({ loaderData }: Route.ComponentProps) {
+  return <SearchPage {...loaderData} />
 }

@@ -28,7 +28,7 @@ test('a visitor browses the directory, switches to English and opens a card', as
 
 test('a search narrows the list and keeps the query in the URL', async ({ page }) => {
   await page.goto('/')
-  await page.getByRole('searchbox').fill('Logistics')
+  await page.getByRole('combobox', { name: /Поиск по названию/ }).fill('Logistics')
   await page.getByRole('button', { name: 'Найти' }).click()
   await expect(page).toHaveURL(/q=Logistics/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Logistics')
@@ -43,5 +43,5 @@ test('an unknown card and a bad page number get clear messages', async ({ page }
   const bad = await page.goto('/?q=abc&page=-3')
   expect(bad?.status()).toBe(400)
   await expect(page.getByRole('alert')).toContainText('Номер страницы')
-  await expect(page.getByRole('searchbox')).toHaveValue('abc')
+  await expect(page.getByRole('combobox', { name: /Поиск по названию/ })).toHaveValue('abc')
 })

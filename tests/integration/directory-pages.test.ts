@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setDb } from '#db/client.server'
 import type { Database, NewBusiness } from '#db/schema'
+import { onBusinessesChanged } from '~/modules/search/changes.server'
 import { loader as directoryLoader } from '~/routes/_index'
 import { loader as cardLoader } from '~/routes/businesses.$id'
 import { testDatabases } from '../support/databases'
@@ -71,6 +72,7 @@ describe.each(testDatabases())('directory and card pages on $name', ({ open }) =
       .returning('id')
       .executeTakeFirstOrThrow()
     pendingId = pending.id
+    await onBusinessesChanged(db, [publishedId, pendingId])
   })
   afterAll(async () => {
     setDb(undefined)
@@ -78,19 +80,21 @@ describe.each(testDatabases())('directory and card pages on $name', ({ open }) =
   })
 
   it('lists only published listings', async () => {
-    const data = (await directoryLoader(args('/'))) as { result: { items: { id: number }[]; total: number } }
-    expect(data.result.items.map((i) => i.id)).toEqual([publishedId])
+    const data = (await directoryLoader(args('/'))) as unknown as {
+      result: { hits: { id: number }[]; total: number }
+    }
+    expect(data.result.hits.map((i) => i.id)).toEqual([publishedId])
     expect(data.result.total).toBe(1)
   })
 
   it('finds a listing by a Russian word form, an English word and a Japanese substring', async () => {
     for (const q of ['перевозка', 'logistics', '桜物', 'Сакура']) {
-      const data = (await directoryLoader(args(`/?q=${encodeURIComponent(q)}`))) as {
+      const data = (await directoryLoader(args(`/?q=${encodeURIComponent(q)}`))) as unknown as {
         result: { total: number }
       }
       expect(data.result.total, q).toBe(1)
     }
-    const none = (await directoryLoader(args('/?q=Тайная'))) as { result: { total: number } }
+    const none = (await directoryLoader(args('/?q=Тайная'))) as unknown as { result: { total: number } }
     expect(none.result.total).toBe(0)
   })
 

@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2'
 import { type Kysely, sql } from 'kysely'
 import { cities } from '#db/reference/cities'
 import type { Database, Role } from '#db/schema'
+import { rebuildSearchData } from '~/modules/search/search-data.server'
 import { type DemoBusiness, type DemoOptions, generateDemoBusinesses } from './generate'
 
 export const DEMO_PASSWORD = 'demo-password'
@@ -284,6 +285,8 @@ export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Prom
       })
       .execute()
   })
+  // Bulk inserts bypass onBusinessesChanged(): build the search data in one set-based pass instead.
+  await rebuildSearchData(db)
 
   return {
     businesses: businesses.length,
@@ -294,7 +297,7 @@ export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Prom
 
 /** Removes every listing and the demo accounts, keeping reference data. */
 export async function resetDemo(db: Kysely<Database>) {
-  await sql`truncate business_sectors, business_regions, nomination_reviews, nominations, forum_quotas, forums, search_outbox, history, businesses restart identity cascade`.execute(
+  await sql`truncate business_search, search_words, business_sectors, business_regions, nomination_reviews, nominations, forum_quotas, forums, search_outbox, history, businesses restart identity cascade`.execute(
     db,
   )
   await db
