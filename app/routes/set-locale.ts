@@ -1,7 +1,7 @@
 import { redirect } from 'react-router'
-import { safeRedirectPath } from '~/modules/http/safe-redirect'
 import { localeCookie } from '~/modules/i18n/locale.server'
 import { isLocale } from '~/modules/i18n/locales'
+import { safeRedirectPath } from '~/modules/http/safe-redirect'
 import type { Route } from './+types/set-locale'
 
 export async function action({ request }: Route.ActionArgs) {
