@@ -1,3 +1,4 @@
+import leafletHref from 'leaflet/dist/leaflet.css?url'
 import {
   data,
   isRouteErrorResponse,
@@ -14,15 +15,18 @@ import { LocaleSwitch } from './components/locale-switch'
 import { getLocale } from './modules/i18n/locale.server'
 import { defaultLocale, isLocale } from './modules/i18n/locales'
 import { makeTranslator } from './modules/i18n/translate'
+import { tileConfig } from './modules/map/tiles.server'
 import stylesHref from './styles/app.css?url'
 
 export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: leafletHref },
   { rel: 'stylesheet', href: stylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
 export async function loader({ request }: Route.LoaderArgs) {
-  return data({ locale: await getLocale(request) })
+  // The map's tile server reaches the browser here, so every page's map uses the same one.
+  return data({ locale: await getLocale(request), mapTiles: tileConfig(process.env.MAP_TILE_URL) })
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -23,7 +23,13 @@ export function BusinessListItem({
   const name = businessDisplayName(locale, item)
   const country = labels.countries[item.countryCode]?.[locale] ?? item.countryCode
   return (
-    <li className="business-item">
+    // The map highlights this listing's marker while the list item is hovered or focused.
+    <li
+      className="business-item"
+      data-business-id={item.id}
+      data-lat={item.lat ?? undefined}
+      data-lon={item.lon ?? undefined}
+    >
       <h2 className="business-item-title">
         <Link to={`/businesses/${item.id}`}>{name}</Link>
         {item.nameLocal && item.nameLocal !== name ? (

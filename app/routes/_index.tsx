@@ -1,12 +1,14 @@
 import { data, Form, Link } from 'react-router'
 import { getDb } from '#db/client.server'
 import { BusinessListItem } from '~/components/business-list-item'
+import { MapPanel } from '~/components/map/map-panel'
 import { Pagination } from '~/components/pagination'
 import { listPublished } from '~/modules/businesses/directory.server'
 import { MAX_PAGE, MAX_QUERY_LENGTH, parseDirectoryQuery } from '~/modules/businesses/directory-query'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
+import { parseOptionalBBox } from '~/modules/map/query'
 import { loadReferenceLabels } from '~/modules/reference/labels.server'
 import type { Route } from './+types/_index'
 
@@ -19,24 +21,27 @@ export async function loader({ request }: Route.LoaderArgs) {
   const t = makeTranslator(locale)
   const url = new URL(request.url)
   const parsed = parseDirectoryQuery(url.searchParams)
+  const area = parseOptionalBBox(url.searchParams)
   const db = await getDb()
   const labels = await loadReferenceLabels(db)
-  if (!parsed.ok) {
-    const error =
-      parsed.field === 'q'
+  if (!parsed.ok || !area.ok) {
+    const error = !area.ok
+      ? t('map.error.bbox')
+      : parsed.ok || parsed.field === 'q'
         ? t('validation.query', { max: MAX_QUERY_LENGTH })
         : t('validation.page', { max: MAX_PAGE })
-    return data({ title: t('app.title'), q: parsed.raw.q, error, result: null, labels }, { status: 400 })
+    const q = parsed.ok ? parsed.query.q : parsed.raw.q
+    return data({ title: t('app.title'), q, error, result: null, labels, bbox: null }, { status: 400 })
   }
-  const result = await listPublished(db, parsed.query)
-  return { title: t('app.title'), q: parsed.query.q, error: null, result, labels }
+  const result = await listPublished(db, { ...parsed.query, bbox: area.value })
+  return { title: t('app.title'), q: parsed.query.q, error: null, result, labels, bbox: area.value }
 }
 
 export default function Directory({ loaderData }: Route.ComponentProps) {
   const t = useT()
-  const { q, error, result, labels } = loaderData
+  const { q, error, result, labels, bbox } = loaderData
   return (
-    <div className="directory">
+    <div className="directory has-map">
       <h1>{q && result ? t('directory.resultsFor', { q }) : t('directory.heading')}</h1>
       <Form method="get" className="search-form" role="search">
         <label htmlFor="q" className="visually-hidden">
@@ -53,6 +58,8 @@ export default function Directory({ loaderData }: Route.ComponentProps) {
           aria-describedby={error ? 'q-error' : undefined}
         />
         <button type="submit">{t('search.submit')}</button>
+        {/* The map's "search this area" box stays with a new query. */}
+        {bbox ? <input type="hidden" name="bbox" value={bbox.join(',')} /> : null}
         {q ? (
           <Link to="/" className="search-reset">
             {t('search.reset')}
@@ -81,6 +88,8 @@ export default function Directory({ loaderData }: Route.ComponentProps) {
           <Pagination page={result.page} pages={result.pages} />
         </>
       ) : null}
+      {/* Last in reading order: the list is the keyboard and screen-reader path; CSS puts the map beside it. */}
+      <MapPanel sectorLabels={labels.sectors} areaBBox={bbox} />
     </div>
   )
 }

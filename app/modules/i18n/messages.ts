@@ -1,3 +1,5 @@
+import { mapMessagesEn, mapMessagesRu } from '~/modules/map/messages'
+
 /**
  * Every user-facing string, Russian first. Keys are grouped by screen; a
  * capability keeps its own strings in `app/modules/<area>/messages.ts` and they
@@ -111,9 +113,9 @@ const coreEn: Record<keyof typeof coreRu, string> = {
     'Following item 16 of the resolution of the XII Regional Conference of Russian compatriots of the Asia-Pacific (Osaka, 2018).',
 }
 
-export const ru = { ...coreRu }
+export const ru = { ...coreRu, ...mapMessagesRu }
 export type MessageKey = keyof typeof ru
-export const en: Record<MessageKey, string> = { ...coreEn }
+export const en: Record<MessageKey, string> = { ...coreEn, ...mapMessagesEn }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
 export const plurals = {

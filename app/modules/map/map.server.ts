@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema'
+import type { Locale } from '~/modules/i18n/locales'
+import { pick } from '~/modules/i18n/locales'
+import {
+  buildClusterIndex,
+  type ClusterIndex,
+  IndexCache,
+  MAX_FEATURES,
+  type MapResponse,
+  type PointFeature,
+  queryClusters,
+} from './cluster'
+import { loadMapPoints, loadPointDetails } from './points.server'
+import { filterKey, type MapQuery } from './query'
+
+/**
+ * One cluster index per filter set, refreshed after a minute (stale-while-revalidate).
+ * Bounds: 32 indexes and 300,000 points in all (≈ 130 MB at the ≈ 440 B a point
+ * measured with supercluster 9), so a crawler walking every filter combination
+ * cannot grow the process without limit. See docs/decisions/0004-map-server-clusters.md.
+ */
+const cache = new IndexCache<ClusterIndex>({ maxEntries: 32, maxPoints: 300_000, ttlMs: 60_000 })
+
+/** Drop every cached index (after a listing is published, moved or withdrawn in this process). */
+export function invalidateMapCache() {
+  cache.clear()
+}
+
+export function mapCacheStats() {
+  return cache.stats
+}
+
+export async function getMapFeatures(
+  db: Kysely<Database>,
+  query: MapQuery,
+  locale: Locale,
+  limit = MAX_FEATURES,
+): Promise<MapResponse> {
+  // Each database gets its own cache key space (tests open many databases in one process).
+  const entry = await cache.get(`${dbKey(db)}:${filterKey(query)}`, async () =>
+    buildClusterIndex(await loadMapPoints(db, query)),
+  )
+  const { clusters, points, total, truncated } = queryClusters(entry, query.bbox, query.zoom, limit)
+  const details = await loadPointDetails(
+    db,
+    points.map((p) => p.id),
+  )
+  const pointFeatures: PointFeature[] = []
+  for (const p of points) {
+    const d = details.get(p.id)
+    if (!d) continue // unpublished since the index was built
+    pointFeatures.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+      properties: {
+        cluster: false,
+        id: p.id,
+        sector: p.sector,
+        name: pick(locale, d.nameRu, d.nameEn) ?? d.nameLocal ?? '—',
+        verified: d.verified,
+      },
+    })
+  }
+  return { type: 'FeatureCollection', features: [...clusters, ...pointFeatures], total, truncated }
+}
+
+const dbKeys = new WeakMap<object, number>()
+let nextDbKey = 0
+function dbKey(db: object) {
+  let key = dbKeys.get(db)
+  if (key === undefined) {
+    key = ++nextDbKey
+    dbKeys.set(db, key)
+  }
+  return key
+}

@@ -1,0 +1,119 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
+import type { Database } from '#db/schema'
+import type { MapPoint } from './cluster'
+import type { BBox, MapFilters } from './query'
+
+/**
+ * The text a listing is found by on the map. The same expression is indexed
+ * (GIN, published rows only) by migration 0006, so it must stay byte-for-byte equal.
+ */
+export const listingText = sql`(
+  to_tsvector('russian'::regconfig, coalesce(b.name_ru, '') || ' ' || coalesce(b.description_ru, '') || ' ' || coalesce(b.city, ''))
+  || to_tsvector('english'::regconfig, coalesce(b.name_en, '') || ' ' || coalesce(b.description_en, '') || ' ' || coalesce(b.city, ''))
+  || to_tsvector('simple'::regconfig, coalesce(b.name_local, ''))
+)`
+
+function textQuery(q: string) {
+  return sql`(websearch_to_tsquery('russian'::regconfig, ${q}) || websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('simple'::regconfig, ${q}))`
+}
+
+function escapeLike(s: string) {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+type B = ExpressionBuilder<Database & { b: Database['businesses'] }, 'b'>
+
+/** A listing's point lies inside a bbox; west > east crosses the antimeridian. */
+export function inBBox(eb: B, [w, s, e, n]: BBox) {
+  const lat = eb.and([eb('b.lat', '>=', s), eb('b.lat', '<=', n)])
+  if (w <= e) return eb.and([lat, eb('b.lon', '>=', w), eb('b.lon', '<=', e)])
+  return eb.and([lat, eb.or([eb('b.lon', '>=', w), eb('b.lon', '<=', e)])])
+}
+
+/**
+ * THE seam to the search module: which published listings match a filter set.
+ * Everything the map shows goes through here; when the search module's filter
+ * builder lands, this function's `where` clauses become a call to it.
+ * `textMode` "names" is the fallback when full-text finds nothing (a partial name, a typo of case).
+ */
+export function matchingListings(
+  db: Kysely<Database>,
+  filters: MapFilters,
+  options: { bbox?: BBox | null; textMode?: 'fulltext' | 'names' } = {},
+) {
+  let query = db
+    .selectFrom('businesses as b')
+    .where('b.status', '=', 'published')
+    .where('b.lat', 'is not', null)
+  if (filters.country.length > 0) query = query.where('b.country_code', 'in', filters.country)
+  if (filters.verified) query = query.where('b.verified_at', 'is not', null)
+  if (filters.sector.length > 0) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('business_sectors as fs')
+          .select(sql`1`.as('one'))
+          .whereRef('fs.business_id', '=', 'b.id')
+          .where('fs.sector_code', 'in', filters.sector),
+      ),
+    )
+  }
+  if (options.bbox) {
+    const bbox = options.bbox
+    query = query.where((eb) => inBBox(eb as unknown as B, bbox))
+  }
+  if (filters.q) {
+    const q = filters.q
+    if (options.textMode === 'names') {
+      const like = escapeLike(q)
+      query = query.where((eb) =>
+        eb.or([
+          eb('b.name_ru', 'ilike', like),
+          eb('b.name_en', 'ilike', like),
+          eb('b.name_local', 'ilike', like),
+        ]),
+      )
+    } else {
+      query = query.where(sql<boolean>`${listingText} @@ ${textQuery(q)}`)
+    }
+  }
+  return query
+}
+
+/** Every point matching a filter set, with its main sector: what a cluster index is built from. */
+export async function loadMapPoints(db: Kysely<Database>, filters: MapFilters): Promise<MapPoint[]> {
+  const run = (textMode: 'fulltext' | 'names') =>
+    matchingListings(db, filters, { textMode })
+      .leftJoin('business_sectors as ms', (join) =>
+        join.onRef('ms.business_id', '=', 'b.id').on('ms.position', '=', 0),
+      )
+      .select(['b.id', 'b.lon', 'b.lat', 'ms.sector_code'])
+      .execute()
+  let rows = await run('fulltext')
+  if (rows.length === 0 && filters.q) rows = await run('names')
+  return rows.map((r) => ({ id: r.id, lon: r.lon as number, lat: r.lat as number, sector: r.sector_code }))
+}
+
+/** Names and badges of the single points a response shows (a few hundred at most). */
+export async function loadPointDetails(db: Kysely<Database>, ids: number[]) {
+  if (ids.length === 0) return new Map<number, PointDetails>()
+  const rows = await db
+    .selectFrom('businesses')
+    .select(['id', 'name_ru', 'name_en', 'name_local', 'verified_at'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'published')
+    .execute()
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { nameRu: r.name_ru, nameEn: r.name_en, nameLocal: r.name_local, verified: r.verified_at !== null },
+    ]),
+  )
+}
+
+export type PointDetails = {
+  nameRu: string | null
+  nameEn: string | null
+  nameLocal: string | null
+  verified: boolean
+}
