@@ -20,11 +20,26 @@ import { filterKey, type MapQuery } from './query'
  * measured with supercluster 9), so a crawler walking every filter combination
  * cannot grow the process without limit. See docs/decisions/0004-map-server-clusters.md.
  */
-const cache = new IndexCache<ClusterIndex>({ maxEntries: 32, maxPoints: 300_000, ttlMs: 60_000 })
+// On globalThis: the start script and the server build are two module graphs in one process.
+const globalForMap = globalThis as typeof globalThis & { __cbmMapCache?: IndexCache<ClusterIndex> }
+const cache = (globalForMap.__cbmMapCache ??= new IndexCache<ClusterIndex>({
+  maxEntries: 32,
+  maxPoints: 300_000,
+  ttlMs: 60_000,
+}))
 
 /** Drop every cached index (after a listing is published, moved or withdrawn in this process). */
 export function invalidateMapCache() {
   cache.clear()
+}
+
+/** Builds the unfiltered index ahead of the first visitor (called after the server starts). */
+export async function warmMapCache(db: Kysely<Database>) {
+  await getMapFeatures(
+    db,
+    { bbox: [-180, -90, 180, 90], zoom: 0, q: '', country: [], sector: [], verified: false },
+    'ru',
+  )
 }
 
 export function mapCacheStats() {
