@@ -308,8 +308,9 @@ function Features({
               weight: 2,
               fillColor: hot ? '#c8102e' : '#0b5cad',
               fillOpacity: 0.95,
-              className: `map-point map-point-${p.id}`,
             }}
+            // className is read when the layer is created (pathOptions only restyle it).
+            className={`map-point map-point-${p.id}`}
           >
             <Popup>
               <div className="map-popup">
@@ -423,7 +424,8 @@ export function BrowseMap({
             center={[highlight.lat, nearLon(highlight.lon, view.centreLon)]}
             radius={16}
             interactive={false}
-            pathOptions={{ color: '#c8102e', weight: 3, fill: false, className: 'map-highlight' }}
+            pathOptions={{ color: '#c8102e', weight: 3, fill: false }}
+            className="map-highlight"
           />
         ) : null}
       </MapContainer>
