@@ -67,9 +67,12 @@ describe.each(testDatabases())('map API on $name', ({ open }) => {
         description_ru: 'Морские контейнерные перевозки из Владивостока',
         description_en: 'Container shipping from Vladivostok',
         verified_at: consent,
+        size_band: 'small',
+        cooperation_kinds: ['logistics', 'export_to_russia'],
       },
       ['H', 'G'],
     )
+    await db.insertInto('business_regions').values({ business_id: sakuraId, region_code: 'RU-PRI' }).execute()
     // Twenty Tokyo restaurants, a few metres apart: one cluster until you zoom right in.
     for (let i = 0; i < 20; i++)
       await add({ name_ru: `Ресторан «Берёзка ${i}»`, lat: 35.68 + i * 0.001, lon: 139.7 }, ['I'])
@@ -128,6 +131,12 @@ describe.each(testDatabases())('map API on $name', ({ open }) => {
     // Any of a listing's sectors counts, not only its main one.
     expect((await getMap(`${world}&sector=G`)).body.total).toBe(2)
     expect((await getMap(`${world}&verified=1`)).body.total).toBe(1)
+    expect((await getMap(`${world}&verified=0`)).body.total).toBe(22)
+    expect((await getMap(`${world}&size=small`)).body.total).toBe(1)
+    expect((await getMap(`${world}&coop=logistics&coop=tourism`)).body.total).toBe(1)
+    expect((await getMap(`${world}&region=RU-PRI`)).body.total).toBe(1)
+    expect((await getMap(`${world}&district=FEFD`)).body.total).toBe(1)
+    expect((await getMap(`${world}&district=CFD`)).body.total).toBe(0)
     // Full text, stemmed in Russian and English.
     expect((await getMap(`${world}&q=${encodeURIComponent('перевозки')}`)).body.total).toBe(1)
     expect((await getMap(`${world}&q=shipping`)).body.total).toBe(1)
@@ -147,6 +156,7 @@ describe.each(testDatabases())('map API on $name', ({ open }) => {
     ['zoom=3&bbox=garbage', 'bbox'],
     [`zoom=3&q=${'я'.repeat(300)}`, 'q'],
     ['zoom=3&country=%00%01', 'country'],
+    ['zoom=3&coop=smuggling', 'coop'],
   ])('rejects %s with a 400 naming %s', async (qs, param) => {
     const { status, body } = await getMap(qs, 'en')
     expect(status).toBe(400)

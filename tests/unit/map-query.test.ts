@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { filterKey, normalizeBounds, parseMapQuery, parseOptionalBBox } from '~/modules/map/query'
+import {
+  emptyMapFilters,
+  filterKey,
+  normalizeBounds,
+  parseMapQuery,
+  parseOptionalBBox,
+} from '~/modules/map/query'
 import { tileConfig } from '~/modules/map/tiles.server'
 
 const parse = (qs: string) => parseMapQuery(new URLSearchParams(qs))
@@ -17,6 +23,10 @@ describe('map query', () => {
         q: 'логистика',
         country: ['CN', 'JP', 'KR'],
         sector: ['H'],
+        region: [],
+        district: [],
+        coop: [],
+        size: [],
         verified: true,
       },
     })
@@ -25,7 +35,7 @@ describe('map query', () => {
   it('defaults the bbox to the world and the filters to none', () => {
     expect(parse('zoom=0')).toEqual({
       ok: true,
-      value: { bbox: [-180, -90, 180, 90], zoom: 0, q: '', country: [], sector: [], verified: false },
+      value: { ...emptyMapFilters(), bbox: [-180, -90, 180, 90], zoom: 0 },
     })
   })
 
@@ -46,8 +56,28 @@ describe('map query', () => {
     ['zoom=3&country=Japan', 'country'],
     ['zoom=3&sector=HH', 'sector'],
     ['zoom=3&verified=maybe', 'verified'],
+    ['zoom=3&region=Primorye', 'region'],
+    ['zoom=3&district=XX', 'district'],
+    ['zoom=3&coop=smuggling', 'coop'],
+    ['zoom=3&size=huge', 'size'],
   ])('rejects %s naming %s', (qs, param) => {
     expect(parse(qs)).toEqual({ ok: false, param })
+  })
+
+  it('reads the rest of the search filters as the search page does', () => {
+    const r = parse(
+      'zoom=3&region=ru-pri&district=FEFD&coop=export_to_russia,logistics&size=small&verified=0',
+    )
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        region: ['RU-PRI'],
+        district: ['FEFD'],
+        coop: ['export_to_russia', 'logistics'],
+        size: ['small'],
+        verified: false,
+      },
+    })
   })
 
   it('accepts a bbox across the antimeridian (west > east)', () => {

@@ -163,7 +163,7 @@ export function BaseLayers({ tiles }: { tiles: TileConfig }) {
 
 // ---------------------------------------------------------------- browse map
 
-const FILTER_PARAMS = ['q', 'country', 'sector', 'verified'] as const
+const FILTER_PARAMS = ['q', 'country', 'sector', 'region', 'district', 'coop', 'size', 'verified'] as const
 
 /** The page's search filters as the map API's query string (bbox and zoom are added per view). */
 function filterQuery(params: URLSearchParams) {

@@ -12,7 +12,7 @@ import {
   queryClusters,
 } from './cluster'
 import { loadMapPoints, loadPointDetails } from './points.server'
-import { filterKey, type MapQuery } from './query'
+import { emptyMapFilters, filterKey, type MapQuery } from './query'
 
 /**
  * One cluster index per filter set, refreshed after a minute (stale-while-revalidate).
@@ -35,11 +35,7 @@ export function invalidateMapCache() {
 
 /** Builds the unfiltered index ahead of the first visitor (called after the server starts). */
 export async function warmMapCache(db: Kysely<Database>) {
-  await getMapFeatures(
-    db,
-    { bbox: [-180, -90, 180, 90], zoom: 0, q: '', country: [], sector: [], verified: false },
-    'ru',
-  )
+  await getMapFeatures(db, { ...emptyMapFilters(), bbox: [-180, -90, 180, 90], zoom: 0 }, 'ru')
 }
 
 export function mapCacheStats() {

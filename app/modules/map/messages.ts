@@ -23,6 +23,10 @@ export const mapMessagesRu = {
   'map.error.country': 'Параметр country: коды стран ISO из двух латинских букв.',
   'map.error.sector': 'Параметр sector: коды отраслей — одна латинская буква (A–U).',
   'map.error.verified': 'Параметр verified: 1 или 0.',
+  'map.error.region': 'Параметр region: коды субъектов РФ вида RU-PRI.',
+  'map.error.district': 'Параметр district: коды федеральных округов.',
+  'map.error.coop': 'Параметр coop: коды форм сотрудничества.',
+  'map.error.size': 'Параметр size: micro, small, medium или large.',
 } as const
 
 export const mapMessagesEn: Record<keyof typeof mapMessagesRu, string> = {
@@ -50,4 +54,8 @@ export const mapMessagesEn: Record<keyof typeof mapMessagesRu, string> = {
   'map.error.country': 'Parameter country: two-letter ISO country codes.',
   'map.error.sector': 'Parameter sector: sector codes are one Latin letter (A–U).',
   'map.error.verified': 'Parameter verified: 1 or 0.',
+  'map.error.region': 'Parameter region: Russian region codes such as RU-PRI.',
+  'map.error.district': 'Parameter district: federal district codes.',
+  'map.error.coop': 'Parameter coop: cooperation kind codes.',
+  'map.error.size': 'Parameter size: micro, small, medium or large.',
 }

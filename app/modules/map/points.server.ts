@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
-import type { Database } from '#db/schema'
+import type { Database, SizeBand } from '#db/schema'
 import type { MapPoint } from './cluster'
 import type { BBox, MapFilters } from './query'
 
@@ -46,7 +46,34 @@ export function matchingListings(
     .where('b.status', '=', 'published')
     .where('b.lat', 'is not', null)
   if (filters.country.length > 0) query = query.where('b.country_code', 'in', filters.country)
-  if (filters.verified) query = query.where('b.verified_at', 'is not', null)
+  if (filters.size.length > 0) query = query.where('b.size_band', 'in', filters.size as SizeBand[])
+  if (filters.verified !== null)
+    query = query.where('b.verified_at', filters.verified ? 'is not' : 'is', null)
+  if (filters.coop.length > 0)
+    query = query.where(sql<boolean>`b.cooperation_kinds && array[${sql.join(filters.coop)}]::text[]`)
+  if (filters.region.length > 0) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('business_regions as fr')
+          .select(sql`1`.as('one'))
+          .whereRef('fr.business_id', '=', 'b.id')
+          .where('fr.region_code', 'in', filters.region),
+      ),
+    )
+  }
+  if (filters.district.length > 0) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('business_regions as fd')
+          .innerJoin('russian_regions as rr', 'rr.code', 'fd.region_code')
+          .select(sql`1`.as('one'))
+          .whereRef('fd.business_id', '=', 'b.id')
+          .where('rr.district_code', 'in', filters.district),
+      ),
+    )
+  }
   if (filters.sector.length > 0) {
     query = query.where((eb) =>
       eb.exists(

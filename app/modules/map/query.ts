@@ -1,10 +1,13 @@
 import { z } from 'zod'
+import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
+import { federalDistricts } from '#db/reference/russian-regions'
 
 /**
  * The map's URL parameters: the viewport (`bbox`, `zoom`) plus the search filters.
- * Filter names follow the search page's URL (`q`, `country`, `sector`, `verified`, `bbox`),
- * so a map request is the search page's query string with a zoom added. When the
- * search module's shared parser lands, `parseMapFilters` becomes a call to it.
+ * Filter names and values follow the search page's URL (app/modules/search/params.ts on the
+ * search branch: q, country, sector, region, district, coop, size, verified, bbox), so a map
+ * request is the search page's query string with a zoom added. When that shared parser
+ * lands, `parseMapFilters` becomes a call to it.
  */
 
 export const MAX_ZOOM = 20
@@ -18,12 +21,22 @@ export type MapFilters = {
   q: string
   country: string[]
   sector: string[]
-  verified: boolean
+  /** Russian federal subjects sought for cooperation (RU-PRI). */
+  region: string[]
+  /** Federal districts (FEFD). */
+  district: string[]
+  /** Kinds of cooperation sought (export_to_russia). */
+  coop: string[]
+  size: string[]
+  /** true: verified only; false: not verified only; null: both. */
+  verified: boolean | null
 }
 
 export type MapQuery = MapFilters & { bbox: BBox; zoom: number }
 
-export type MapQueryError = { param: 'bbox' | 'zoom' | 'q' | 'country' | 'sector' | 'verified' }
+export const listParams = ['country', 'sector', 'region', 'district', 'coop', 'size'] as const
+export type MapParam = 'bbox' | 'zoom' | 'q' | 'verified' | (typeof listParams)[number]
+export type MapQueryError = { param: MapParam }
 
 const finite = z
   .string()
@@ -41,16 +54,16 @@ export const bboxSchema = z
   )
   .transform((t) => t as BBox)
 
-const codeList = (pattern: RegExp) =>
+const codeList = (valid: (v: string) => boolean, upper: boolean) =>
   z
     .array(z.string())
     .transform((values) =>
       values
         .flatMap((v) => v.split(','))
-        .map((v) => v.trim().toUpperCase())
+        .map((v) => (upper ? v.trim().toUpperCase() : v.trim()))
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(pattern)).max(MAX_LIST))
+    .pipe(z.array(z.string().refine(valid)).max(MAX_LIST))
     .transform((values) => [...new Set(values)].sort())
 
 export const mapFiltersSchema = z.object({
@@ -61,12 +74,16 @@ export const mapFiltersSchema = z.object({
     // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     .transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
     .default(''),
-  country: codeList(/^[A-Z]{2}$/).default([]),
-  sector: codeList(/^[A-Z]$/).default([]),
+  country: codeList((v) => /^[A-Z]{2}$/.test(v), true).default([]),
+  sector: codeList((v) => /^[A-Z]$/.test(v), true).default([]),
+  region: codeList((v) => /^RU-[A-Z]{2,4}$/.test(v), true).default([]),
+  district: codeList((v) => federalDistricts.some((d) => d.code === v), false).default([]),
+  coop: codeList((v) => cooperationKinds.some((k) => k.code === v), false).default([]),
+  size: codeList((v) => sizeBands.some((b) => b.code === v), false).default([]),
   verified: z
-    .enum(['', '0', '1', 'true', 'false', 'on'])
-    .transform((v) => v === '1' || v === 'true' || v === 'on')
-    .default(false),
+    .enum(['', '0', '1', 'true', 'false'])
+    .transform((v) => (v === '' ? null : v === '1' || v === 'true'))
+    .default(null),
 })
 
 const zoomSchema = z.coerce.number().int().min(0).max(MAX_ZOOM)
@@ -74,8 +91,7 @@ const zoomSchema = z.coerce.number().int().min(0).max(MAX_ZOOM)
 function rawFilters(params: URLSearchParams) {
   return {
     q: params.get('q') ?? undefined,
-    country: params.getAll('country'),
-    sector: params.getAll('sector'),
+    ...Object.fromEntries(listParams.map((name) => [name, params.getAll(name)])),
     verified: params.get('verified') ?? undefined,
   }
 }
@@ -110,7 +126,7 @@ export function parseMapQuery(params: URLSearchParams): Parsed<MapQuery> {
 
 /** A stable key for a filter set (viewport excluded): one cluster index per key. */
 export function filterKey(f: MapFilters) {
-  return JSON.stringify([f.q.toLowerCase(), f.country, f.sector, f.verified])
+  return JSON.stringify([f.q.toLowerCase(), ...listParams.map((name) => f[name]), f.verified])
 }
 
 /** Rounds a bbox to 4 decimals and formats it for a URL. */
@@ -135,4 +151,8 @@ export function normalizeBounds(west: number, south: number, east: number, north
   if (e === -180 && east > west) e = 180
   if (w === 180 && east > west) w = -180
   return [w, clampLat(south), e, clampLat(north)]
+}
+
+export function emptyMapFilters(): MapFilters {
+  return { q: '', country: [], sector: [], region: [], district: [], coop: [], size: [], verified: null }
 }
