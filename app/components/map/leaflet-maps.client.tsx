@@ -11,6 +11,7 @@ import {
   Tooltip,
   useMap,
   useMapEvents,
+  ZoomControl,
 } from 'react-leaflet'
 import { Link, useSearchParams } from 'react-router'
 import { feature } from 'topojson-client'
@@ -159,6 +160,12 @@ export function BaseLayers({ tiles }: { tiles: TileConfig }) {
       ) : null}
     </>
   )
+}
+
+/** Leaflet's zoom buttons with titles in the viewer's language. */
+function LocalZoom() {
+  const t = useT()
+  return <ZoomControl position="topleft" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
 }
 
 // ---------------------------------------------------------------- browse map
@@ -407,7 +414,9 @@ export function BrowseMap({
         maxZoom={18}
         worldCopyJump={false}
         className="map-canvas"
+        zoomControl={false}
       >
+        <LocalZoom />
         <BaseLayers tiles={tiles} />
         <FitArea bbox={areaBBox} />
         <ViewTracker onView={setView} onUserMove={() => setMoved(true)} />
@@ -481,7 +490,14 @@ export function PointMap({
   const t = useT()
   return (
     <section className={`map-view map-point-view ${className ?? ''}`} aria-label={t('map.pointLabel')}>
-      <MapContainer center={[lat, lon]} zoom={11} scrollWheelZoom={false} className="map-canvas">
+      <MapContainer
+        center={[lat, lon]}
+        zoom={11}
+        scrollWheelZoom={false}
+        className="map-canvas"
+        zoomControl={false}
+      >
+        <LocalZoom />
         <BaseLayers tiles={tiles} />
         <Marker position={[lat, lon]} icon={pinIcon()} title={title} keyboard={false} />
       </MapContainer>
@@ -517,7 +533,9 @@ export function PickerMap({
         center={start ? [start.lat, start.lon] : [15, 125]}
         zoom={start ? 11 : 3}
         className="map-canvas"
+        zoomControl={false}
       >
+        <LocalZoom />
         <BaseLayers tiles={tiles} />
         <ClickToSet onPick={pick} />
         {value ? (
