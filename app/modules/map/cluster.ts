@@ -22,17 +22,20 @@ export type ClusterIndex = {
 }
 
 export function buildClusterIndex(points: MapPoint[], now = Date.now()): ClusterIndex {
+  const owned = new WeakSet<object>()
   const index = new Supercluster<PointProps, ClusterProps>({
     radius: CLUSTER_RADIUS,
     maxZoom: CLUSTER_MAX_ZOOM,
     // Per-cluster sector counts, for the cluster's tooltip ("mostly trade, logistics").
     map: (p) => ({ s: p.s ? { [p.s]: 1 } : {} }),
     reduce: (acc, p) => {
-      // A fresh object each time: supercluster clones cluster properties shallowly, so
-      // mutating acc.s in place would also change the child cluster's counts.
-      const s = { ...acc.s }
-      for (const k in p.s) s[k] = (s[k] ?? 0) + (p.s[k] ?? 0)
-      acc.s = s
+      // supercluster clones cluster properties shallowly, so acc.s may still be the child
+      // cluster's object: copy it once, the first time this cluster adds to it.
+      if (!owned.has(acc.s)) {
+        acc.s = { ...acc.s }
+        owned.add(acc.s)
+      }
+      for (const k in p.s) acc.s[k] = (acc.s[k] ?? 0) + (p.s[k] ?? 0)
     },
   })
   index.load(
