@@ -77,6 +77,27 @@ describe('cluster index', () => {
     expect(r.total).toBe(400)
   })
 
+  it('keeps every cluster’s sector counts equal to its size at every zoom', () => {
+    // Many levels of clusters of clusters: a parent must not add into its child's counts.
+    const sectors = ['A', 'C', 'G', 'H', 'J']
+    const many: MapPoint[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: i + 1,
+      lon: 100 + ((i * 7919) % 5000) / 100,
+      lat: -10 + ((i * 104729) % 5000) / 100,
+      sector: sectors[i % 5] ?? null,
+    }))
+    const index = buildClusterIndex(many)
+    for (let zoom = 0; zoom <= CLUSTER_MAX_ZOOM; zoom++) {
+      const found = index.index.getClusters(WORLD, zoom)
+      for (const f of found) {
+        const p = f.properties as { cluster?: boolean; point_count?: number; s?: Record<string, number> }
+        if (!p.cluster) continue
+        const total = Object.values(p.s ?? {}).reduce((a, b) => a + b, 0)
+        expect(total).toBe(p.point_count)
+      }
+    }
+  })
+
   it('orders top sectors by count, then code', () => {
     expect(topSectors({ G: 2, H: 5, A: 2, C: 1 })).toEqual([
       ['H', 5],

@@ -29,11 +29,11 @@ export function buildClusterIndex(points: MapPoint[], now = Date.now()): Cluster
     // Per-cluster sector counts, for the cluster's tooltip ("mostly trade, logistics").
     map: (p) => ({ s: p.s ? { [p.s]: 1 } : {} }),
     reduce: (acc, p) => {
-      // supercluster clones cluster properties shallowly, so acc.s may still be the child
-      // cluster's object: copy it once, the first time this cluster adds to it.
-      if (!owned.has(acc.s)) {
+      // supercluster clones a child cluster's properties shallowly to seed its parent, so
+      // acc.s may still be the child's own counts: copy it the first time this parent adds to it.
+      if (!owned.has(acc)) {
         acc.s = { ...acc.s }
-        owned.add(acc.s)
+        owned.add(acc)
       }
       for (const k in p.s) acc.s[k] = (acc.s[k] ?? 0) + (p.s[k] ?? 0)
     },
