@@ -197,10 +197,12 @@ function nearLon(lon: number, centre: number) {
 type View = { bbox: BBox; zoom: number; centreLon: number }
 
 function ViewTracker({ onView, onUserMove }: { onView: (v: View) => void; onUserMove: () => void }) {
+  // The first fit (to the URL's area) is not the user's move: it must not offer "search this area".
+  const settled = useRef(false)
   const map = useMapEvents({
     moveend: () => report(),
-    dragstart: () => onUserMove(),
-    zoomstart: () => onUserMove(),
+    dragstart: () => settled.current && onUserMove(),
+    zoomstart: () => settled.current && onUserMove(),
   })
   const report = () => {
     const b = map.getBounds()
@@ -213,6 +215,10 @@ function ViewTracker({ onView, onUserMove }: { onView: (v: View) => void; onUser
   // biome-ignore lint/correctness/useExhaustiveDependencies: report once on mount
   useEffect(() => {
     report()
+    const timer = setTimeout(() => {
+      settled.current = true
+    }, 0)
+    return () => clearTimeout(timer)
   }, [])
   return null
 }

@@ -22,11 +22,12 @@ import { emptyMapFilters, filterKey, type MapQuery } from './query'
  */
 // On globalThis: the start script and the server build are two module graphs in one process.
 const globalForMap = globalThis as typeof globalThis & { __cbmMapCache?: IndexCache<ClusterIndex> }
-const cache = (globalForMap.__cbmMapCache ??= new IndexCache<ClusterIndex>({
+globalForMap.__cbmMapCache ??= new IndexCache<ClusterIndex>({
   maxEntries: 32,
   maxPoints: 300_000,
   ttlMs: 60_000,
-}))
+})
+const cache = globalForMap.__cbmMapCache
 
 /** Drop every cached index (after a listing is published, moved or withdrawn in this process). */
 export function invalidateMapCache() {
