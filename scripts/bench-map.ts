@@ -127,6 +127,8 @@ const views = {
   world: { bbox: [-180, -85, 180, 85], zoom: 2 },
   country: { bbox: [128, 30, 146, 46], zoom: 5 }, // Japan
   city: { bbox: [139.55, 35.55, 139.95, 35.82], zoom: 12 }, // Tokyo
+  // Worst case for size: a whole city at street zoom, every listing single (no screen is this big).
+  'city@z17': { bbox: [139.55, 35.55, 139.95, 35.82], zoom: 17 },
 } as const
 const filterSets = {
   none: '',
@@ -213,7 +215,7 @@ const words = [
 ]
 const coldText: number[] = []
 for (const [i, w] of words.entries()) {
-  const view = Object.values(views)[i % 3] as (typeof views)[keyof typeof views]
+  const view = Object.values(views)[i % 4] as (typeof views)[keyof typeof views]
   coldText.push(
     (await get(`/api/v1/map?${viewQuery(view, i)}&q=${encodeURIComponent(w)}&verified=${i % 2}`)).ms,
   )

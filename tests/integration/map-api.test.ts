@@ -80,6 +80,13 @@ describe.each(testDatabases())('map API on $name', ({ open }) => {
       'G',
     ])
     await add({ name_en: 'Suva Tours', country_code: 'FJ', city: 'Suva', lat: -18.14, lon: 178.44 }, ['I'])
+    await add({
+      name_en: `Long ${'name '.repeat(38)}`,
+      country_code: 'NZ',
+      city: 'Wellington',
+      lat: -41.29,
+      lon: 174.78,
+    })
     // Not on the public map.
     await add({ name_ru: 'ООО «Тайная Заявка»', status: 'pending', published_at: null }, ['H'])
     await add({ name_ru: 'Черновик без точки', status: 'draft', published_at: null, lat: null, lon: null })
@@ -94,8 +101,8 @@ describe.each(testDatabases())('map API on $name', ({ open }) => {
     const { status, body } = await getMap('zoom=1&bbox=-180,-90,180,90')
     expect(status).toBe(200)
     expect(body.type).toBe('FeatureCollection')
-    expect(body.total).toBe(23)
-    expect(sum(body)).toBe(23)
+    expect(body.total).toBe(24)
+    expect(sum(body)).toBe(24)
     expect(body.features.some((f: { properties: { cluster: boolean } }) => f.properties.cluster)).toBe(true)
     // At zoom 4 Tokyo is its own cluster (at zoom 1 Seoul joins it).
     const japan = (await getMap('zoom=4&bbox=100,0,180,60')).body
@@ -131,7 +138,7 @@ describe.each(testDatabases())('map API on $name', ({ open }) => {
     // Any of a listing's sectors counts, not only its main one.
     expect((await getMap(`${world}&sector=G`)).body.total).toBe(2)
     expect((await getMap(`${world}&verified=1`)).body.total).toBe(1)
-    expect((await getMap(`${world}&verified=0`)).body.total).toBe(22)
+    expect((await getMap(`${world}&verified=0`)).body.total).toBe(23)
     expect((await getMap(`${world}&size=small`)).body.total).toBe(1)
     expect((await getMap(`${world}&coop=logistics&coop=tourism`)).body.total).toBe(1)
     expect((await getMap(`${world}&region=RU-PRI`)).body.total).toBe(1)
@@ -143,6 +150,13 @@ describe.each(testDatabases())('map API on $name', ({ open }) => {
     // A partial name falls back to a name match.
     expect((await getMap(`${world}&q=${encodeURIComponent('桜物')}`)).body.total).toBe(1)
     expect((await getMap(`${world}&q=nothing-like-this`)).body.total).toBe(0)
+  })
+
+  it('cuts long names in the popup to keep responses small', async () => {
+    const { body } = await getMap('zoom=14&bbox=174.7,-41.4,174.9,-41.2', 'en')
+    const name: string = body.features[0].properties.name
+    expect(Array.from(name)).toHaveLength(60)
+    expect(name.endsWith('…')).toBe(true)
   })
 
   it('answers a view across the antimeridian', async () => {

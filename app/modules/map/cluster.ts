@@ -11,8 +11,14 @@ type ClusterProps = { s: Record<string, number> }
 export const CLUSTER_RADIUS = 100
 /** Beyond this zoom every listing is shown on its own. */
 export const CLUSTER_MAX_ZOOM = 16
-/** The most features one response carries: keeps every response under ~50 KB. */
-export const MAX_FEATURES = 300
+/**
+ * The most features one response carries. A feature is ≤ ~320 bytes (a 60-character name in a
+ * three-byte script), so a response stays under 50 KB uncompressed even for a silly request
+ * (a whole city at street zoom); a real viewport holds far fewer at 50-px cluster spacing.
+ */
+export const MAX_FEATURES = 150
+/** Popup names are cut here (names may be 200 characters; the card has the full one). */
+export const MAX_NAME_LENGTH = 60
 export const TOP_SECTORS = 3
 
 export type ClusterIndex = {

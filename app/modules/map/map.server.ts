@@ -7,6 +7,7 @@ import {
   type ClusterIndex,
   IndexCache,
   MAX_FEATURES,
+  MAX_NAME_LENGTH,
   type MapResponse,
   type PointFeature,
   queryClusters,
@@ -69,7 +70,7 @@ export async function getMapFeatures(
         cluster: false,
         id: p.id,
         sector: p.sector,
-        name: pick(locale, d.nameRu, d.nameEn) ?? d.nameLocal ?? '—',
+        name: shorten(pick(locale, d.nameRu, d.nameEn) ?? d.nameLocal ?? '—'),
         verified: d.verified,
       },
     })
@@ -86,4 +87,9 @@ function dbKey(db: object) {
     dbKeys.set(db, key)
   }
   return key
+}
+
+function shorten(name: string) {
+  const chars = Array.from(name)
+  return chars.length <= MAX_NAME_LENGTH ? name : `${chars.slice(0, MAX_NAME_LENGTH - 1).join('')}…`
 }
