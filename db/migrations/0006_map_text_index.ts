@@ -12,6 +12,11 @@ export async function up(db: Kysely<any>) {
   || to_tsvector('english'::regconfig, coalesce(name_en, '') || ' ' || coalesce(description_en, '') || ' ' || coalesce(city, ''))
   || to_tsvector('simple'::regconfig, coalesce(name_local, ''))
 )) where status = 'published'`.execute(db)
+  // The partial-name fallback (`ILIKE '%…%'` when full text finds nothing); must equal
+  // `listingNames` in the same module.
+  await sql`create index businesses_published_names_trgm_idx on businesses using gin ((
+  coalesce(name_ru, '') || ' ' || coalesce(name_en, '') || ' ' || coalesce(name_local, '')
+) gin_trgm_ops) where status = 'published'`.execute(db)
 }
 
 export async function down() {

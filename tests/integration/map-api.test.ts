@@ -194,8 +194,20 @@ describe.each(testDatabases())('map API on $name', ({ open }) => {
     expect(topo.type).toBe('Topology')
   })
 
+  it('shows a listing published after the whole-map index was built in a new filter set', async () => {
+    await getMap('zoom=0') // the whole-map index exists now
+    await add({ name_en: 'Busan Fresh', country_code: 'KR', city: 'Busan', lat: 35.1, lon: 129.04 }, ['A'])
+    const { body } = await getMap('zoom=0&country=KR&sector=A')
+    expect(body.total).toBe(1)
+    expect((await getMap('zoom=0&country=KR&country=NZ')).body.total).toBe(3)
+    // A filter set cached before keeps its answer until it is refreshed (a minute) or invalidated.
+    expect((await getMap('zoom=0&country=KR')).body.total).toBe(1)
+    invalidateMapCache()
+    expect((await getMap('zoom=0&country=KR')).body.total).toBe(2)
+  })
+
   it('narrows the list to the map area ("search this area") and rejects a bad area', async () => {
-    const area = (await directoryLoader(args('/?bbox=120,30,130,40'))) as unknown as {
+    const area = (await directoryLoader(args('/?bbox=120,36,130,40'))) as unknown as {
       result: { total: number; items: { id: number; lat: number | null }[] }
     }
     expect(area.result.total).toBe(1)

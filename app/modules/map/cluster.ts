@@ -25,9 +25,14 @@ export type ClusterIndex = {
   index: Supercluster<PointProps, ClusterProps>
   size: number
   builtAt: number
+  /** The points by id, kept for the whole-map index only: filtered indexes are cut from it. */
+  byId?: Map<number, MapPoint>
 }
 
-export function buildClusterIndex(points: MapPoint[], now = Date.now()): ClusterIndex {
+export function buildClusterIndex(
+  points: MapPoint[],
+  { keepPoints = false, now = Date.now() }: { keepPoints?: boolean; now?: number } = {},
+): ClusterIndex {
   const owned = new WeakSet<object>()
   const index = new Supercluster<PointProps, ClusterProps>({
     radius: CLUSTER_RADIUS,
@@ -51,7 +56,12 @@ export function buildClusterIndex(points: MapPoint[], now = Date.now()): Cluster
       properties: { id: p.id, s: p.sector ?? '' },
     })),
   )
-  return { index, size: points.length, builtAt: now }
+  return {
+    index,
+    size: points.length,
+    builtAt: now,
+    byId: keepPoints ? new Map(points.map((p) => [p.id, p])) : undefined,
+  }
 }
 
 export type ClusterFeature = {

@@ -8,12 +8,13 @@ import {
   IndexCache,
   MAX_FEATURES,
   MAX_NAME_LENGTH,
+  type MapPoint,
   type MapResponse,
   type PointFeature,
   queryClusters,
 } from './cluster'
-import { loadMapPoints, loadPointDetails } from './points.server'
-import { emptyMapFilters, filterKey, type MapQuery } from './query'
+import { loadMapPoints, loadMatchingIds, loadPointDetails, loadPointsByIds } from './points.server'
+import { emptyMapFilters, filterKey, type MapFilters, type MapQuery } from './query'
 
 /**
  * One cluster index per filter set, refreshed after a minute (stale-while-revalidate).
@@ -44,16 +45,40 @@ export function mapCacheStats() {
   return cache.stats
 }
 
+const wholeMap = filterKey(emptyMapFilters())
+
+/** The cluster index of a filter set, from the cache or built now. */
+async function indexFor(db: Kysely<Database>, filters: MapFilters): Promise<ClusterIndex> {
+  // Each database gets its own cache key space (tests open many databases in one process).
+  const key = filterKey(filters)
+  const whole = () =>
+    cache.get(`${dbKey(db)}:${wholeMap}`, async () =>
+      buildClusterIndex(await loadMapPoints(db, emptyMapFilters()), { keepPoints: true }),
+    )
+  if (key === wholeMap) return whole()
+  return cache.get(`${dbKey(db)}:${key}`, async () => {
+    // The database says which listings match; their points come from the whole-map index.
+    const [base, ids] = await Promise.all([whole(), loadMatchingIds(db, filters)])
+    const points: MapPoint[] = []
+    const missing: number[] = []
+    for (const id of ids) {
+      const point = base.byId?.get(id)
+      if (point) points.push(point)
+      else missing.push(id)
+    }
+    // Published (or given a point) since the whole-map index was built.
+    if (missing.length > 0) points.push(...(await loadPointsByIds(db, missing)))
+    return buildClusterIndex(points)
+  })
+}
+
 export async function getMapFeatures(
   db: Kysely<Database>,
   query: MapQuery,
   locale: Locale,
   limit = MAX_FEATURES,
 ): Promise<MapResponse> {
-  // Each database gets its own cache key space (tests open many databases in one process).
-  const entry = await cache.get(`${dbKey(db)}:${filterKey(query)}`, async () =>
-    buildClusterIndex(await loadMapPoints(db, query)),
-  )
+  const entry = await indexFor(db, query)
   const { clusters, points, total, truncated } = queryClusters(entry, query.bbox, query.zoom, limit)
   const details = await loadPointDetails(
     db,

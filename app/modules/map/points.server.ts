@@ -13,6 +13,9 @@ export const listingText = sql`(
   || to_tsvector('simple'::regconfig, coalesce(b.name_local, ''))
 )`
 
+/** A listing's names in one string, trigram-indexed by migration 0006 for the partial-name fallback. */
+const listingNames = sql`(coalesce(b.name_ru, '') || ' ' || coalesce(b.name_en, '') || ' ' || coalesce(b.name_local, ''))`
+
 function textQuery(q: string) {
   return sql`(websearch_to_tsquery('russian'::regconfig, ${q}) || websearch_to_tsquery('english'::regconfig, ${q}) || websearch_to_tsquery('simple'::regconfig, ${q}))`
 }
@@ -93,13 +96,7 @@ export function matchingListings(
     const q = filters.q
     if (options.textMode === 'names') {
       const like = escapeLike(q)
-      query = query.where((eb) =>
-        eb.or([
-          eb('b.name_ru', 'ilike', like),
-          eb('b.name_en', 'ilike', like),
-          eb('b.name_local', 'ilike', like),
-        ]),
-      )
+      query = query.where(sql<boolean>`${listingNames} ilike ${like}`)
     } else {
       query = query.where(sql<boolean>`${listingText} @@ ${textQuery(q)}`)
     }
@@ -107,18 +104,46 @@ export function matchingListings(
   return query
 }
 
+function withPoints(query: ReturnType<typeof matchingListings>) {
+  return query
+    .leftJoin('business_sectors as ms', (join) =>
+      join.onRef('ms.business_id', '=', 'b.id').on('ms.position', '=', 0),
+    )
+    .select(['b.id', 'b.lon', 'b.lat', 'ms.sector_code'])
+}
+
+function toPoints(
+  rows: { id: number; lon: number | null; lat: number | null; sector_code: string | null }[],
+) {
+  return rows.map((r) => ({ id: r.id, lon: r.lon as number, lat: r.lat as number, sector: r.sector_code }))
+}
+
 /** Every point matching a filter set, with its main sector: what a cluster index is built from. */
 export async function loadMapPoints(db: Kysely<Database>, filters: MapFilters): Promise<MapPoint[]> {
-  const run = (textMode: 'fulltext' | 'names') =>
-    matchingListings(db, filters, { textMode })
-      .leftJoin('business_sectors as ms', (join) =>
-        join.onRef('ms.business_id', '=', 'b.id').on('ms.position', '=', 0),
-      )
-      .select(['b.id', 'b.lon', 'b.lat', 'ms.sector_code'])
-      .execute()
-  let rows = await run('fulltext')
-  if (rows.length === 0 && filters.q) rows = await run('names')
-  return rows.map((r) => ({ id: r.id, lon: r.lon as number, lat: r.lat as number, sector: r.sector_code }))
+  let rows = await withPoints(matchingListings(db, filters, { textMode: 'fulltext' })).execute()
+  if (rows.length === 0 && filters.q)
+    rows = await withPoints(matchingListings(db, filters, { textMode: 'names' })).execute()
+  return toPoints(rows)
+}
+
+/**
+ * Only the ids matching a filter set: the points themselves are taken from the
+ * whole-map index already in memory, which makes a new filter set several times cheaper.
+ */
+export async function loadMatchingIds(db: Kysely<Database>, filters: MapFilters): Promise<number[]> {
+  let rows = await matchingListings(db, filters, { textMode: 'fulltext' }).select('b.id').execute()
+  if (rows.length === 0 && filters.q)
+    rows = await matchingListings(db, filters, { textMode: 'names' }).select('b.id').execute()
+  return rows.map((r) => r.id)
+}
+
+/** Points by id (those published after the whole-map index was built). */
+export async function loadPointsByIds(db: Kysely<Database>, ids: number[]): Promise<MapPoint[]> {
+  if (ids.length === 0) return []
+  const rows = await withPoints(
+    db.selectFrom('businesses as b').where('b.status', '=', 'published').where('b.id', 'in', ids),
+  ).execute()
+  return toPoints(rows)
 }
 
 /** Names and badges of the single points a response shows (a few hundred at most). */
