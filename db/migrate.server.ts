@@ -4,7 +4,7 @@ import * as m0002 from './migrations/0002_accounts'
 import * as m0003 from './migrations/0003_businesses'
 import * as m0004 from './migrations/0004_forums'
 import * as m0005 from './migrations/0005_reference_data'
-import * as m0006 from './migrations/0006_map_text_index'
+import * as m0008 from './migrations/0008_map_text_index'
 import type { Database } from './schema'
 
 // Listed statically so that the bundled server and the scripts see the same set.
@@ -14,7 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003_businesses': m0003,
   '0004_forums': m0004,
   '0005_reference_data': m0005,
-  '0006_map_text_index': m0006,
+  '0008_map_text_index': m0008,
 }
 
 export function createMigrator(db: Kysely<Database>) {

@@ -74,7 +74,11 @@ export type PointValue = { lat: number; lon: number } | null
  * Picks a point for a form: click the map or drag the marker. The value travels in
  * inputs named `latName`/`lonName` (hidden once the map runs; plain number inputs
  * before, so the form works without JavaScript too). Controlled (`value` +
- * `onChange`) or uncontrolled (`defaultValue`).
+ * `onChange`) or uncontrolled (`defaultValue`). With `withInputs={false}` it is the
+ * map alone, for a form that has its own latitude/longitude fields (the listing
+ * editor's location fieldset: `renderMapPicker={(p) => <PointPicker withInputs={false}
+ * value={p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : null}
+ * onChange={(v) => v && p.onPick(v.lat, v.lon)} />}`).
  */
 export function PointPicker({
   value,
@@ -83,6 +87,7 @@ export function PointPicker({
   latName = 'lat',
   lonName = 'lon',
   center,
+  withInputs = true,
   className,
 }: {
   value?: PointValue
@@ -92,6 +97,8 @@ export function PointPicker({
   lonName?: string
   /** Where to look when there is no point yet (e.g. the chosen city). */
   center?: { lat: number; lon: number }
+  /** false: no inputs of its own (the form already has latitude/longitude fields). */
+  withInputs?: boolean
   className?: string
 }) {
   const t = useT()
@@ -117,7 +124,7 @@ export function PointPicker({
   )
   return (
     <div className={`point-picker ${className ?? ''}`}>
-      <ClientOnly fallback={manual}>
+      <ClientOnly fallback={withInputs ? manual : null}>
         {() => (
           <>
             <PickerMap
@@ -127,11 +134,15 @@ export function PointPicker({
               center={center}
               label={t('map.pickerLabel')}
             />
-            <input type="hidden" name={latName} value={fmt(point?.lat)} />
-            <input type="hidden" name={lonName} value={fmt(point?.lon)} />
-            <p className="point-picker-value" aria-live="polite">
-              {point ? `${t('map.lat')}: ${fmt(point.lat)}, ${t('map.lon')}: ${fmt(point.lon)}` : ''}
-            </p>
+            {withInputs ? (
+              <>
+                <input type="hidden" name={latName} value={fmt(point?.lat)} />
+                <input type="hidden" name={lonName} value={fmt(point?.lon)} />
+                <p className="point-picker-value" aria-live="polite">
+                  {point ? `${t('map.lat')}: ${fmt(point.lat)}, ${t('map.lon')}: ${fmt(point.lon)}` : ''}
+                </p>
+              </>
+            ) : null}
           </>
         )}
       </ClientOnly>

@@ -5,7 +5,7 @@ import type { BBox, MapFilters } from './query'
 
 /**
  * The text a listing is found by on the map. The same expression is indexed
- * (GIN, published rows only) by migration 0006, so it must stay byte-for-byte equal.
+ * (GIN, published rows only) by migration 0008, so it must stay byte-for-byte equal.
  */
 export const listingText = sql`(
   to_tsvector('russian'::regconfig, coalesce(b.name_ru, '') || ' ' || coalesce(b.description_ru, '') || ' ' || coalesce(b.city, ''))
@@ -13,7 +13,7 @@ export const listingText = sql`(
   || to_tsvector('simple'::regconfig, coalesce(b.name_local, ''))
 )`
 
-/** A listing's names in one string, trigram-indexed by migration 0006 for the partial-name fallback. */
+/** A listing's names in one string, trigram-indexed by migration 0008 for the partial-name fallback. */
 const listingNames = sql`(coalesce(b.name_ru, '') || ' ' || coalesce(b.name_en, '') || ' ' || coalesce(b.name_local, ''))`
 
 function textQuery(q: string) {
