@@ -21,12 +21,22 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // A fresh embedded database every run: the app seeds its own demo data.
-    command: `rm -rf data/e2e && DATA_DIR=data/e2e PORT=${port} MAP_TILE_URL=none node --import tsx scripts/start.ts`,
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      // A fresh embedded database every run: the app seeds its own demo data.
+      command: `rm -rf data/e2e && DATA_DIR=data/e2e PORT=${port} MAP_TILE_URL=none node --import tsx scripts/start.ts`,
+      url: `http://127.0.0.1:${port}/`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+    },
+    {
+      // The default tile server (OpenStreetMap), which the map tests make unreachable.
+      command: `rm -rf data/e2e-tiles && DATA_DIR=data/e2e-tiles PORT=${port + 1} MAP_TILE_URL= DEMO_COUNT=300 node --import tsx scripts/start.ts`,
+      url: `http://127.0.0.1:${port + 1}/`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+    },
+  ],
 })

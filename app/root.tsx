@@ -1,3 +1,4 @@
+import leafletHref from 'leaflet/dist/leaflet.css?url'
 import {
   data,
   Form,
@@ -17,9 +18,11 @@ import { getCurrentUser, hasRole } from './modules/accounts/guard.server'
 import { getLocale } from './modules/i18n/locale.server'
 import { defaultLocale, isLocale } from './modules/i18n/locales'
 import { makeTranslator } from './modules/i18n/translate'
+import { tileConfig } from './modules/map/tiles.server'
 import stylesHref from './styles/app.css?url'
 
 export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: leafletHref },
   { rel: 'stylesheet', href: stylesHref },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
@@ -29,7 +32,8 @@ export type HeaderUser = { name: string; isAdmin: boolean }
 export async function loader({ request }: Route.LoaderArgs) {
   const current = await getCurrentUser(await getDb(), request)
   const user: HeaderUser | null = current ? { name: current.name, isAdmin: hasRole(current, 'admin') } : null
-  return data({ locale: await getLocale(request), user })
+  // The map's tile server reaches the browser here, so every page's map uses the same one.
+  return data({ locale: await getLocale(request), user, mapTiles: tileConfig(process.env.MAP_TILE_URL) })
 }
 
 function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof makeTranslator> }) {

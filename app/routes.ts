@@ -21,5 +21,7 @@ export default [
   route('api/v1/openapi.json', 'routes/api.v1.openapi[.]json.ts'),
   route('api/v1/search/health', 'routes/api.v1.search.health.ts'),
   route('api/v1/search/suggest', 'routes/api.v1.search.suggest.ts'),
+  route('api/v1/map', 'routes/api.v1.map.ts'),
+  route('map/countries.json', 'routes/map.countries.ts'),
   route('*', 'routes/$.tsx'),
 ] satisfies RouteConfig

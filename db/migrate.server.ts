@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_forums'
 import * as m0005 from './migrations/0005_reference_data'
 import * as m0006 from './migrations/0006_search'
 import * as m0007 from './migrations/0007_search_facet_index'
+import * as m0008 from './migrations/0008_map_text_index'
 import type { Database } from './schema'
 
 // Listed statically so that the bundled server and the scripts see the same set.
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005_reference_data': m0005,
   '0006_search': m0006,
   '0007_search_facet_index': m0007,
+  '0008_map_text_index': m0008,
 }
 
 export function createMigrator(db: Kysely<Database>) {

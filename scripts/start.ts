@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
 import { describeTarget } from '#db/open.server'
+import { warmMapCache } from '~/modules/map/map.server'
 import { facetIndexFor } from '~/modules/search/facet-index.server'
 import { seedDemoIfEmpty } from './lib/demo-on-start'
 import { ensureBuilt } from './lib/ensure-built'
@@ -33,6 +34,8 @@ const server = await createHttpServer(root)
 server.listen(port, () => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(`Ready in ${seconds} s: http://localhost:${port}`)
+  // The whole map's cluster index takes a second at 100,000 listings: build it before the first visitor asks.
+  warmMapCache(db).catch((error) => console.error('Map cache warm-up failed:', error))
 })
 
 async function shutdown() {

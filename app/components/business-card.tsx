@@ -9,6 +9,7 @@ import { pick } from '~/modules/i18n/locales'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { ReferenceLabels } from '~/modules/reference/labels.server'
 import { businessDisplayName } from './business-list-item'
+import { MapView } from './map/map-view'
 
 function labelOf(
   list: readonly { code: string; nameRu: string; nameEn: string }[],
@@ -54,6 +55,9 @@ export function BusinessCardView({ card, labels }: { card: BusinessCard; labels:
           </p>
         ) : null}
         <p className="business-place">{[card.city, country].filter(Boolean).join(', ')}</p>
+        {card.lat !== null && card.lon !== null ? (
+          <MapView mode="point" lat={card.lat} lon={card.lon} title={name} className="card-map" />
+        ) : null}
         {card.sectorCodes.length > 0 ? (
           <ul className="sector-tags" aria-label={t('business.sectors')}>
             {card.sectorCodes.map((code) => (

@@ -22,6 +22,9 @@ export type ListItemData = {
   verified: boolean
   sectorCodes: string[]
   status?: string
+  /** Where the map marks this listing, when the list sits beside a map. */
+  lat?: number | null
+  lon?: number | null
 }
 
 export function BusinessListItem({
@@ -36,7 +39,13 @@ export function BusinessListItem({
   const name = businessDisplayName(locale, item)
   const country = labels.countries[item.countryCode]?.[locale] ?? item.countryCode
   return (
-    <li className="business-item">
+    // The map highlights this listing's marker while the list item is hovered or focused.
+    <li
+      className="business-item"
+      data-business-id={item.id}
+      data-lat={item.lat ?? undefined}
+      data-lon={item.lon ?? undefined}
+    >
       <h2 className="business-item-title">
         <Link to={`/businesses/${item.id}`}>{name}</Link>
         {item.nameLocal && item.nameLocal !== name ? (

@@ -22,7 +22,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = match ? Number(match[1]) : Number.NaN
   if (!Number.isSafeInteger(id) || id < 1) throw data(t('error.businessNotFound'), { status: 404 })
   const db = await getDb()
-  const [card, labels] = await Promise.all([getPublishedCard(db, id), loadReferenceLabels(db, { regions: true })])
+  const [card, labels] = await Promise.all([
+    getPublishedCard(db, id),
+    loadReferenceLabels(db, { regions: true }),
+  ])
   if (!card) throw data(t('error.businessNotFound'), { status: 404 })
   card.city = localizedCity(locale, card.cityGeonameId, card.city)
   return { card, labels, title: businessDisplayName(locale, card), appTitle: t('app.title') }

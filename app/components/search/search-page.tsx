@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { Form, Link, useFetcher, useSubmit } from 'react-router'
 import { BusinessListItem } from '~/components/business-list-item'
+import { MapPanel } from '~/components/map/map-panel'
 import { Pagination } from '~/components/pagination'
 import type { Locale } from '~/modules/i18n/locales'
 import type { Translator } from '~/modules/i18n/translate'
@@ -38,7 +39,7 @@ function href(params: SearchParams) {
 /**
  * The search page: a plain GET form (works without JavaScript: facets are checkboxes and an Apply
  * button), enhanced with suggestions while typing and instant updates when a filter or the sort changes.
- * The grid leaves room for the map column that comes with the map issue.
+ * The map column shows the same search: it reads the page's URL parameters.
  */
 export function SearchPage({ q, error, errors, params, result, labels }: SearchPageProps) {
   const t = useT()
@@ -138,6 +139,14 @@ export function SearchPage({ q, error, errors, params, result, labels }: SearchP
             <Pagination page={result.page} pages={result.pages} />
           </section>
         ) : null}
+        <div className="search-map">
+          <MapPanel
+            sectorLabels={labels.sectors}
+            areaBBox={
+              params?.bbox ? [params.bbox.west, params.bbox.south, params.bbox.east, params.bbox.north] : null
+            }
+          />
+        </div>
       </Form>
     </div>
   )

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema'
+import { inBBox } from '~/modules/map/points.server'
+import type { BBox } from '~/modules/map/query'
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from './directory-query'
 
 export type DirectoryItem = {
@@ -10,6 +12,8 @@ export type DirectoryItem = {
   localLang: string | null
   countryCode: string
   city: string | null
+  lat: number | null
+  lon: number | null
   verified: boolean
   sectorCodes: string[]
 }
@@ -18,8 +22,11 @@ export type DirectoryItem = {
  * The public list of published listings. A plain full-text match for now: the
  * search engine port (issue "Search") replaces it with ranked, faceted search.
  */
-export async function listPublished(db: Kysely<Database>, query: DirectoryQuery) {
+export async function listPublished(db: Kysely<Database>, query: DirectoryQuery & { bbox?: BBox | null }) {
   let base = db.selectFrom('businesses as b').where('b.status', '=', 'published')
+  // The map's "search this area".
+  const bbox = query.bbox
+  if (bbox) base = base.where((eb) => inBBox(eb, bbox))
   if (query.q) {
     const q = query.q
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -48,6 +55,8 @@ export async function listPublished(db: Kysely<Database>, query: DirectoryQuery)
       'b.local_lang',
       'b.country_code',
       'b.city',
+      'b.lat',
+      'b.lon',
       'b.verified_at',
       (eb) =>
         eb
@@ -71,6 +80,8 @@ export async function listPublished(db: Kysely<Database>, query: DirectoryQuery)
     localLang: r.local_lang,
     countryCode: r.country_code,
     city: r.city,
+    lat: r.lat,
+    lon: r.lon,
     verified: r.verified_at !== null,
     sectorCodes: r.sector_codes ?? [],
   }))

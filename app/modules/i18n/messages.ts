@@ -1,5 +1,6 @@
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 
 /**
@@ -115,13 +116,20 @@ const coreEn: Record<keyof typeof coreRu, string> = {
     'Following item 16 of the resolution of the XII Regional Conference of Russian compatriots of the Asia-Pacific (Osaka, 2018).',
 }
 
-export const ru = { ...coreRu, ...accountsMessagesRu, ...businessesMessagesRu, ...searchMessagesRu }
+export const ru = {
+  ...coreRu,
+  ...accountsMessagesRu,
+  ...businessesMessagesRu,
+  ...searchMessagesRu,
+  ...mapMessagesRu,
+}
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...accountsMessagesEn,
   ...businessesMessagesEn,
   ...searchMessagesEn,
+  ...mapMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */

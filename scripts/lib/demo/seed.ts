@@ -1,16 +1,29 @@
 import { hash } from '@node-rs/argon2'
 import { type Kysely, sql } from 'kysely'
-import type { Database, Role } from '#db/schema'
 import { cities } from '#db/reference/cities'
+import type { Database, Role } from '#db/schema'
 import { rebuildSearchData } from '~/modules/search/search-data.server'
 import { type DemoBusiness, type DemoOptions, generateDemoBusinesses } from './generate'
 
 export const DEMO_PASSWORD = 'demo-password'
 
-type DemoAccount = { id: string; email: string; name: string; locale: 'ru' | 'en'; roles: Role[]; council?: string }
+type DemoAccount = {
+  id: string
+  email: string
+  name: string
+  locale: 'ru' | 'en'
+  roles: Role[]
+  council?: string
+}
 
 export const demoAccounts: DemoAccount[] = [
-  { id: 'demo-admin', email: 'admin@demo.example.org', name: 'Администратор', locale: 'ru', roles: ['admin'] },
+  {
+    id: 'demo-admin',
+    email: 'admin@demo.example.org',
+    name: 'Администратор',
+    locale: 'ru',
+    roles: ['admin'],
+  },
   {
     id: 'demo-chair',
     email: 'chair@demo.example.org',
@@ -18,7 +31,13 @@ export const demoAccounts: DemoAccount[] = [
     locale: 'ru',
     roles: ['wg_chair', 'wg_member'],
   },
-  { id: 'demo-wg', email: 'wg@demo.example.org', name: 'Член рабочей группы', locale: 'ru', roles: ['wg_member'] },
+  {
+    id: 'demo-wg',
+    email: 'wg@demo.example.org',
+    name: 'Член рабочей группы',
+    locale: 'ru',
+    roles: ['wg_member'],
+  },
   {
     id: 'demo-council-jp',
     email: 'council-jp@demo.example.org',
@@ -87,7 +106,12 @@ const businessColumns = [
   ['updated_at', 'timestamptz'],
 ] as const
 
-async function insertJson(db: Kysely<Database>, table: string, columns: readonly (readonly [string, string])[], rows: unknown[]) {
+async function insertJson(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly (readonly [string, string])[],
+  rows: unknown[],
+) {
   const names = sql.raw(columns.map(([name]) => `"${name}"`).join(', '))
   const definition = sql.raw(columns.map(([name, type]) => `"${name}" ${type}`).join(', '))
   for (let start = 0; start < rows.length; start += BATCH) {
@@ -129,10 +153,19 @@ export type SeedReport = { businesses: number; published: number; ms: number }
 
 export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Promise<SeedReport> {
   const started = performance.now()
-  const countries = await db.selectFrom('countries').select(['code', 'name_ru', 'name_en']).where('in_region', '=', true).orderBy('code').execute()
+  const countries = await db
+    .selectFrom('countries')
+    .select(['code', 'name_ru', 'name_en'])
+    .where('in_region', '=', true)
+    .orderBy('code')
+    .execute()
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 })
 
-  const businesses = generateDemoBusinesses(options, cities, countries.map((c) => c.code))
+  const businesses = generateDemoBusinesses(
+    options,
+    cities,
+    countries.map((c) => c.code),
+  )
   assignDemoRoles(businesses)
 
   await db.transaction().execute(async (trx) => {
@@ -153,7 +186,15 @@ export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Prom
 
     await trx
       .insertInto('users')
-      .values(demoAccounts.map((a) => ({ id: a.id, email: a.email, name: a.name, locale: a.locale, email_verified: true })))
+      .values(
+        demoAccounts.map((a) => ({
+          id: a.id,
+          email: a.email,
+          name: a.name,
+          locale: a.locale,
+          email_verified: true,
+        })),
+      )
       .execute()
     await trx
       .insertInto('accounts')
@@ -174,7 +215,8 @@ export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Prom
           a.roles.map((role) => ({
             user_id: a.id,
             role,
-            council_id: role === 'council_coordinator' && a.council ? (councilId.get(a.council) ?? null) : null,
+            council_id:
+              role === 'council_coordinator' && a.council ? (councilId.get(a.council) ?? null) : null,
           })),
         ),
       )
@@ -189,7 +231,9 @@ export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Prom
         ['sector_code', 'text'],
         ['position', 'smallint'],
       ],
-      businesses.flatMap((b) => b.sectors.map((code, position) => ({ business_id: b.id, sector_code: code, position }))),
+      businesses.flatMap((b) =>
+        b.sectors.map((code, position) => ({ business_id: b.id, sector_code: code, position })),
+      ),
     )
     await insertJson(
       trx,
@@ -220,7 +264,9 @@ export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Prom
         created_at: b.created_at,
       })),
     )
-    await sql`select setval(pg_get_serial_sequence('businesses', 'id'), (select max(id) from businesses))`.execute(trx)
+    await sql`select setval(pg_get_serial_sequence('businesses', 'id'), (select max(id) from businesses))`.execute(
+      trx,
+    )
 
     const now = Date.now()
     await trx
@@ -254,5 +300,12 @@ export async function resetDemo(db: Kysely<Database>) {
   await sql`truncate business_search, search_words, business_sectors, business_regions, nomination_reviews, nominations, forum_quotas, forums, search_outbox, history, businesses restart identity cascade`.execute(
     db,
   )
-  await db.deleteFrom('users').where('id', 'in', demoAccounts.map((a) => a.id)).execute()
+  await db
+    .deleteFrom('users')
+    .where(
+      'id',
+      'in',
+      demoAccounts.map((a) => a.id),
+    )
+    .execute()
 }

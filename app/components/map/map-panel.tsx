@@ -1,0 +1,15 @@
+import { useT } from '~/modules/i18n/use-translation'
+import type { BBox } from '~/modules/map/query'
+import type { Labels } from '~/modules/reference/labels.server'
+import { MapView } from './map-view'
+
+/** The home page's map column, beside the list (stacked above it on phones). */
+export function MapPanel({ sectorLabels, areaBBox }: { sectorLabels: Labels; areaBBox: BBox | null }) {
+  const t = useT()
+  return (
+    <aside className="directory-map">
+      <MapView mode="browse" sectorLabels={sectorLabels} areaBBox={areaBBox} />
+      {areaBBox ? <p className="map-area-note">{t('map.areaActive')}</p> : null}
+    </aside>
+  )
+}
