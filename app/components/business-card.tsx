@@ -49,6 +49,11 @@ export function BusinessCardView({ card, labels }: { card: BusinessCard; labels:
             {card.nameLocal}
           </p>
         ) : null}
+        {card.status !== 'published' ? (
+          <p className="badge-status" role="status">
+            {t(`status.${card.status as 'draft' | 'pending' | 'returned' | 'archived'}`)}
+          </p>
+        ) : null}
         {card.verified ? (
           <p className="badge-verified" title={t('business.verifiedTitle')}>
             ✓ {t('business.verified')}

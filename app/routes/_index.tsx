@@ -41,7 +41,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const result = await searchBusinesses(db, {
     ...params,
     locale,
-    audience: audienceFor(viewerFromRequest(request)),
+    audience: audienceFor(await viewerFromRequest(db, request)),
   })
   const title = params.q
     ? `${t('directory.resultsFor', { q: params.q })} — ${t('app.title')}`

@@ -10,7 +10,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = /^\d{1,9}$/.test(params.id) ? Number(params.id) : Number.NaN
   if (!Number.isSafeInteger(id) || id < 1) return data(apiNotFoundBody(locale), { status: 404 })
   const db = await getDb()
-  const card = await apiBusiness(db, id, contactAccessFor(viewerFromRequest(request)))
+  const card = await apiBusiness(db, id, contactAccessFor(await viewerFromRequest(db, request)))
   if (!card) return data(apiNotFoundBody(locale), { status: 404 })
   return data({ business: { ...card, url: `/businesses/${card.id}` } })
 }

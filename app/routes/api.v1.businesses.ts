@@ -15,7 +15,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const result = await searchBusinesses(db, {
     ...parsed.value,
     locale,
-    audience: audienceFor(viewerFromRequest(request)),
+    audience: audienceFor(await viewerFromRequest(db, request)),
   })
   return data(apiSearchBody(result, toSearchParams(parsed.value, { keepPerPage: true })), {
     headers: { 'Cache-Control': 'no-store', 'Server-Timing': serverTiming(result.timings) },

@@ -21,7 +21,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     page: 1,
     perPage: 8,
     locale,
-    audience: audienceFor(viewerFromRequest(request)),
+    audience: audienceFor(await viewerFromRequest(db, request)),
   })
   const seen = new Set<string>()
   const suggestions = result.hits.flatMap((h) => {

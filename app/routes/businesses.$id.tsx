@@ -2,7 +2,8 @@ import { data, Link } from 'react-router'
 import { getDb } from '#db/client.server'
 import { BusinessCardView } from '~/components/business-card'
 import { businessDisplayName } from '~/components/business-list-item'
-import { getPublishedCard } from '~/modules/businesses/card.server'
+import { canViewUnpublishedBusiness, getCurrentUser, hasRole } from '~/modules/accounts/guard.server'
+import { getCard } from '~/modules/businesses/card.server'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -22,8 +23,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = match ? Number(match[1]) : Number.NaN
   if (!Number.isSafeInteger(id) || id < 1) throw data(t('error.businessNotFound'), { status: 404 })
   const db = await getDb()
+  const user = await getCurrentUser(db, request)
   const [card, labels] = await Promise.all([
-    getPublishedCard(db, id),
+    getCard(
+      db,
+      id,
+      // The owner, the country's council and the working group see every contact detail.
+      (b) => (canViewUnpublishedBusiness(user, b) || (user && hasRole(user, 'admin')) ? 'all' : 'public'),
+      (b) => b.status === 'published' || canViewUnpublishedBusiness(user, b),
+    ),
     loadReferenceLabels(db, { regions: true }),
   ])
   if (!card) throw data(t('error.businessNotFound'), { status: 404 })

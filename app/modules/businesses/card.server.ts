@@ -27,6 +27,7 @@ export type BusinessCard = {
   sectorCodes: string[]
   regionCodes: string[]
   verified: boolean
+  status: string
   updatedAt: string
 }
 
@@ -38,13 +39,27 @@ export async function getPublishedCard(
   id: number,
   access: ContactAccess = 'public',
 ): Promise<BusinessCard | null> {
-  const b = await db
-    .selectFrom('businesses')
-    .selectAll()
-    .where('id', '=', id)
-    .where('status', '=', 'published')
-    .executeTakeFirst()
-  if (!b) return null
+  return getCard(db, id, access, (b) => b.status === 'published')
+}
+
+type Row = Awaited<ReturnType<typeof loadRow>>
+
+function loadRow(db: Kysely<Database>, id: number) {
+  return db.selectFrom('businesses').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/**
+ * One listing as a card, if `visible` allows it for this viewer; an unpublished listing is
+ * shown only to those who may see it (its owner, its council, the working group).
+ */
+export async function getCard(
+  db: Kysely<Database>,
+  id: number,
+  access: ContactAccess | ((row: NonNullable<Row>) => ContactAccess),
+  visible: (row: NonNullable<Row>) => boolean,
+): Promise<BusinessCard | null> {
+  const b = await loadRow(db, id)
+  if (!b || !visible(b)) return null
   const [sectors, regions] = await Promise.all([
     db
       .selectFrom('business_sectors')
@@ -59,7 +74,7 @@ export async function getPublishedCard(
       .orderBy('region_code')
       .execute(),
   ])
-  const all = access === 'all'
+  const all = (typeof access === 'function' ? access(b) : access) === 'all'
   return {
     id: b.id,
     nameRu: b.name_ru,
@@ -86,6 +101,7 @@ export async function getPublishedCard(
     sectorCodes: sectors.map((s) => s.sector_code),
     regionCodes: regions.map((r) => r.region_code),
     verified: b.verified_at !== null,
+    status: b.status,
     updatedAt: new Date(b.updated_at).toISOString(),
   }
 }

@@ -1,13 +1,18 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '#db/schema'
+import { getCurrentUser, hasRole } from '~/modules/accounts/guard.server'
 import type { ContactAccess } from '~/modules/businesses/card.server'
 import type { Audience } from './engine'
 
 /**
- * Who is asking. Today every caller is the public; the accounts issue resolves the signed-in user's
- * roles here, and everything downstream (what is searchable, which contacts are shown) already takes it.
+ * Who is asking. The working group (members and chair) and admins search everything, pending and
+ * returned listings and contact details included; everyone else searches what the public sees.
  */
 export type Viewer = { kind: 'public' } | { kind: 'staff'; userId: string }
 
-export function viewerFromRequest(_request: Request): Viewer {
+export async function viewerFromRequest(db: Kysely<Database>, request: Request): Promise<Viewer> {
+  const user = await getCurrentUser(db, request)
+  if (user && hasRole(user, 'wg_member', 'wg_chair', 'admin')) return { kind: 'staff', userId: user.id }
   return { kind: 'public' }
 }
 
