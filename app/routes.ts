@@ -23,5 +23,6 @@ export default [
   route('api/v1/search/suggest', 'routes/api.v1.search.suggest.ts'),
   route('api/v1/map', 'routes/api.v1.map.ts'),
   route('map/countries.json', 'routes/map.countries.ts'),
+  route('stats', 'routes/stats.tsx'),
   route('*', 'routes/$.tsx'),
 ] satisfies RouteConfig

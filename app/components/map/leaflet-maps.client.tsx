@@ -30,11 +30,14 @@ const REGION_BOUNDS: L.LatLngBoundsExpression = [
 
 // ---------------------------------------------------------------- base map
 
-type Countries = GeoJSON.FeatureCollection<GeoJSON.Geometry, { name?: string; a2: string | null; r: boolean }>
+export type Countries = GeoJSON.FeatureCollection<
+  GeoJSON.Geometry,
+  { name?: string; a2: string | null; r: boolean }
+>
 let countriesPromise: Promise<Countries> | null = null
 
 /** Natural Earth shapes from the app itself (never a third-party server), loaded once per page. */
-function loadCountries(): Promise<Countries> {
+export function loadCountries(): Promise<Countries> {
   countriesPromise ??= fetch('/map/countries.json')
     .then((r) => {
       if (!r.ok) throw new Error(`countries: ${r.status}`)
@@ -57,7 +60,7 @@ function loadCountries(): Promise<Countries> {
  * Pacific reads as one ocean). Rings that cross the antimeridian (Fiji, Chukotka) are
  * unwrapped so that no edge jumps across the whole map.
  */
-function shifted(fc: Countries, by: number): Countries {
+export function shifted(fc: Countries, by: number): Countries {
   // Antarctica's ring runs along the whole antimeridian by design: shift it, never unwrap it.
   let unwrap = true
   const move = (c: unknown): unknown => {

@@ -2,6 +2,7 @@ import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
+import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
 /**
  * Every user-facing string, Russian first. Keys are grouped by screen; a
@@ -122,6 +123,7 @@ export const ru = {
   ...businessesMessagesRu,
   ...searchMessagesRu,
   ...mapMessagesRu,
+  ...statsMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
@@ -130,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   ...businessesMessagesEn,
   ...searchMessagesEn,
   ...mapMessagesEn,
+  ...statsMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
