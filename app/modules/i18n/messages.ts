@@ -1,5 +1,6 @@
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
@@ -124,6 +125,7 @@ export const ru = {
   ...searchMessagesRu,
   ...mapMessagesRu,
   ...statsMessagesRu,
+  ...importMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
@@ -133,6 +135,7 @@ export const en: Record<MessageKey, string> = {
   ...searchMessagesEn,
   ...mapMessagesEn,
   ...statsMessagesEn,
+  ...importMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
