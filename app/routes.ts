@@ -3,6 +3,9 @@ import { index, type RouteConfig, route } from '@react-router/dev/routes'
 export default [
   index('routes/_index.tsx'),
   route('businesses/:id', 'routes/businesses.$id.tsx'),
+  route('businesses/:id/history', 'routes/businesses.$id.history.tsx'),
+  route('moderation', 'routes/moderation/queue.tsx'),
+  route('moderation/:id', 'routes/moderation/review.tsx'),
   route('set-locale', 'routes/set-locale.ts'),
   route('sign-up', 'routes/sign-up.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),

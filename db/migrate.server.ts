@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_accounts'
 import * as m0003 from './migrations/0003_businesses'
 import * as m0004 from './migrations/0004_forums'
 import * as m0005 from './migrations/0005_reference_data'
+import * as m0006 from './migrations/0006_moderation'
 import type { Database } from './schema'
 
 // Listed statically so that the bundled server and the scripts see the same set.
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003_businesses': m0003,
   '0004_forums': m0004,
   '0005_reference_data': m0005,
+  '0006_moderation': m0006,
 }
 
 export function createMigrator(db: Kysely<Database>) {

@@ -15,6 +15,7 @@ import {
   splitKeywords,
 } from './listing-schema'
 import { writeBusiness } from './write.server'
+import { notifySubmitted } from '~/modules/moderation/notify.server'
 
 export type EditorOptions = {
   countries: { code: string; nameRu: string; nameEn: string }[]
@@ -260,6 +261,8 @@ export async function saveListing(
         regions: v.regions,
       })
     : await writeBusiness(db, { actorId: user.id, action, fields, sectors: v.sectors, regions: v.regions })
+  // The council hears of a submission once it is committed (or in its coordinators' daily digest).
+  if (status === 'pending') await notifySubmitted(db, written.id)
   return { id: written.id, status, version: written.version }
 }
 

@@ -1,5 +1,7 @@
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
+import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 
 /**
  * Every user-facing string, Russian first. Keys are grouped by screen; a
@@ -114,9 +116,21 @@ const coreEn: Record<keyof typeof coreRu, string> = {
     'Following item 16 of the resolution of the XII Regional Conference of Russian compatriots of the Asia-Pacific (Osaka, 2018).',
 }
 
-export const ru = { ...coreRu, ...accountsMessagesRu, ...businessesMessagesRu }
+export const ru = {
+  ...coreRu,
+  ...accountsMessagesRu,
+  ...businessesMessagesRu,
+  ...moderationMessagesRu,
+  ...adminMessagesRu,
+}
 export type MessageKey = keyof typeof ru
-export const en: Record<MessageKey, string> = { ...coreEn, ...accountsMessagesEn, ...businessesMessagesEn }
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...accountsMessagesEn,
+  ...businessesMessagesEn,
+  ...moderationMessagesEn,
+  ...adminMessagesEn,
+}
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
 export const plurals = {
