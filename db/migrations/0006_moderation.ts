@@ -22,5 +22,9 @@ export async function up(db: Kysely<any>) {
 
 export async function down(db: Kysely<any>) {
   await db.schema.dropIndex('businesses_queue_idx').execute()
-  await db.schema.alterTable('users').dropColumn('moderation_digest_at').dropColumn('moderation_mail').execute()
+  await db.schema
+    .alterTable('users')
+    .dropColumn('moderation_digest_at')
+    .dropColumn('moderation_mail')
+    .execute()
 }

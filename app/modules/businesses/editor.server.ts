@@ -3,6 +3,7 @@ import { data } from 'react-router'
 import type { Business, BusinessStatus, Database, Messengers } from '#db/schema'
 import { type CurrentUser, canEditBusiness } from '~/modules/accounts/guard.server'
 import type { Translator } from '~/modules/i18n/translate'
+import { notifySubmitted } from '~/modules/moderation/notify.server'
 import { cityById, findCity } from './gazetteer.server'
 import {
   LIMITS,
@@ -15,7 +16,6 @@ import {
   splitKeywords,
 } from './listing-schema'
 import { writeBusiness } from './write.server'
-import { notifySubmitted } from '~/modules/moderation/notify.server'
 
 export type EditorOptions = {
   countries: { code: string; nameRu: string; nameEn: string }[]

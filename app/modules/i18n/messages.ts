@@ -1,7 +1,7 @@
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
+import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
-import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 
 /**
  * Every user-facing string, Russian first. Keys are grouped by screen; a

@@ -30,7 +30,11 @@ export async function historySubject(db: Kysely<Database>, id: number, locale: L
 }
 
 /** A listing's history, newest first: who did what, when, and which fields went from what to what. */
-export async function loadBusinessHistory(db: Kysely<Database>, id: number, limit = 200): Promise<HistoryEntry[]> {
+export async function loadBusinessHistory(
+  db: Kysely<Database>,
+  id: number,
+  limit = 200,
+): Promise<HistoryEntry[]> {
   const rows = await db
     .selectFrom('history')
     .leftJoin('users', 'users.id', 'history.actor_id')

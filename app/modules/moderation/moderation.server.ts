@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely'
 import type { Business, BusinessStatus, Database, Locale } from '#db/schema'
 import { type CurrentUser, canModerateBusiness, moderatedCountries } from '~/modules/accounts/guard.server'
 import { type BusinessFields, VersionConflictError, writeBusiness } from '~/modules/businesses/write.server'
-import { listingName } from './names'
 import { asSnapshot, diffSnapshots, type FieldChange } from './diff'
+import { listingName } from './names'
 import { notifyOwner } from './notify.server'
 import { allowedActions, historyActionOf, type ModerationAction, REASON_MAX } from './transitions'
 
@@ -222,7 +222,11 @@ export async function loadReview(
   }
 }
 
-function fieldsFor(action: ModerationAction, actorId: string, reason: string | null): Partial<BusinessFields> {
+function fieldsFor(
+  action: ModerationAction,
+  actorId: string,
+  reason: string | null,
+): Partial<BusinessFields> {
   const now = new Date()
   switch (action) {
     case 'publish':

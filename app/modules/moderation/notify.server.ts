@@ -96,7 +96,9 @@ export async function sendModerationDigests(db: Kysely<Database>, now: Date): Pr
     .select(['users.id', 'users.email', 'users.locale', 'users.moderation_digest_at'])
     .select(sql<string[]>`array_agg(distinct councils.country_code)`.as('countries'))
     .where('users.moderation_mail', '=', 'daily')
-    .where((eb) => eb.or([eb('users.moderation_digest_at', 'is', null), eb('users.moderation_digest_at', '<=', dayAgo)]))
+    .where((eb) =>
+      eb.or([eb('users.moderation_digest_at', 'is', null), eb('users.moderation_digest_at', '<=', dayAgo)]),
+    )
     .groupBy(['users.id', 'users.email', 'users.locale', 'users.moderation_digest_at'])
     .execute()
   let sent = 0

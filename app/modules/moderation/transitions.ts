@@ -7,7 +7,15 @@ import type { BusinessStatus } from '#db/schema'
  *   published → archived; verify / unverify
  *   archived → published (restore) | pending (reopen for another review)
  */
-export const MODERATION_ACTIONS = ['publish', 'return', 'verify', 'unverify', 'archive', 'restore', 'reopen'] as const
+export const MODERATION_ACTIONS = [
+  'publish',
+  'return',
+  'verify',
+  'unverify',
+  'archive',
+  'restore',
+  'reopen',
+] as const
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
 
 export function isModerationAction(value: unknown): value is ModerationAction {

@@ -68,18 +68,25 @@ export async function action({ request }: Route.ActionArgs) {
   const back = `/moderation?country=${country.code}&status=${status}`
   if (intent === 'mail') {
     const mode = form.get('mode')
-    if (mode !== 'each' && mode !== 'daily') return data({ error: t('error.badRequest.title'), reason: '' }, { status: 400 })
+    if (mode !== 'each' && mode !== 'daily')
+      return data({ error: t('error.badRequest.title'), reason: '' }, { status: 400 })
     await setModerationMail(db, user.id, mode)
     return redirect(`${back}&mail=saved`)
   }
   const reason = String(form.get('reason') ?? '').slice(0, 5000)
-  if (!isModerationAction(intent)) return data({ error: t('moderation.error.action'), reason }, { status: 400 })
+  if (!isModerationAction(intent))
+    return data({ error: t('moderation.error.action'), reason }, { status: 400 })
   const raw = form.getAll('ids')
   const ids = raw.map(parseListingId)
   if (ids.length === 0) return data({ error: t('moderation.error.noneSelected'), reason }, { status: 400 })
-  if (ids.some((id) => id === null)) return data({ error: t('moderation.error.notFound'), reason }, { status: 404 })
+  if (ids.some((id) => id === null))
+    return data({ error: t('moderation.error.notFound'), reason }, { status: 404 })
   try {
-    const { changed } = await moderate(db, user, ids as number[], { action: intent, reason, expectedVersion: null })
+    const { changed } = await moderate(db, user, ids as number[], {
+      action: intent,
+      reason,
+      expectedVersion: null,
+    })
     return redirect(`${back}&done=${changed.length}`)
   } catch (error) {
     return moderationFailure(error, t, reason)
@@ -179,7 +186,9 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
                   <td>
                     <Link to={`/moderation/${item.id}`}>{item.name}</Link>
                     {item.verified ? <span className="badge-verified"> ✓</span> : null}
-                    {item.ownerless ? <span className="field-hint"> · {t('moderation.ownerless')}</span> : null}
+                    {item.ownerless ? (
+                      <span className="field-hint"> · {t('moderation.ownerless')}</span>
+                    ) : null}
                   </td>
                   <td>{item.city}</td>
                   <td>{item.submittedAt?.slice(0, 10) ?? ''}</td>

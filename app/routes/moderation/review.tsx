@@ -40,7 +40,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await readForm(request, t('error.badRequest.title'))
   const intent = form.get('intent')
   const reason = String(form.get('reason') ?? '').slice(0, 5000)
-  if (!isModerationAction(intent)) return data({ error: t('moderation.error.action'), reason }, { status: 400 })
+  if (!isModerationAction(intent))
+    return data({ error: t('moderation.error.action'), reason }, { status: 400 })
   const version = Number(form.get('version'))
   try {
     const review = await loadReview(db, user, id, 'ru')
@@ -70,7 +71,9 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
         {review.verified ? <span className="badge-verified"> ✓ {t('business.verified')}</span> : null}
       </p>
       {review.ownerEmail ? <p>{t('moderation.review.owner', { email: review.ownerEmail })}</p> : null}
-      {review.reason ? <p className="field-error">{t('moderation.review.currentReason', { reason: review.reason })}</p> : null}
+      {review.reason ? (
+        <p className="field-error">{t('moderation.review.currentReason', { reason: review.reason })}</p>
+      ) : null}
       <p className="moderation-diff-intro">
         {review.publishedAt
           ? t('moderation.review.against', { date: review.publishedAt.slice(0, 10) })
@@ -89,12 +92,18 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
           {review.changes
             .filter((c) => c.before !== '' || c.after !== '')
             .map((c) => (
-              <tr key={c.field} data-field={c.field} data-changed={review.publishedAt && c.changed ? 'true' : undefined}>
+              <tr
+                key={c.field}
+                data-field={c.field}
+                data-changed={review.publishedAt && c.changed ? 'true' : undefined}
+              >
                 <th scope="row">{t(`field.${c.field}`)}</th>
                 {review.publishedAt ? (
                   <td className="diff-before">{c.changed ? <del>{c.before}</del> : c.before}</td>
                 ) : null}
-                <td className="diff-after">{review.publishedAt && c.changed ? <ins>{c.after}</ins> : c.after}</td>
+                <td className="diff-after">
+                  {review.publishedAt && c.changed ? <ins>{c.after}</ins> : c.after}
+                </td>
               </tr>
             ))}
         </tbody>
