@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
 import { describeTarget } from '#db/open.server'
+import { sendModerationDigests } from '~/modules/moderation/notify.server'
 import { seedDemoIfEmpty } from './lib/demo-on-start'
 import { ensureBuilt } from './lib/ensure-built'
 import { createHttpServer } from './lib/http-server'
@@ -30,7 +31,17 @@ server.listen(port, () => {
   console.log(`Ready in ${seconds} s: http://localhost:${port}`)
 })
 
+// Coordinators on the daily digest: checked hourly, each gets at most one a day.
+const digests = setInterval(
+  () => {
+    sendModerationDigests(db, new Date()).catch((error) => console.error('Moderation digest failed:', error))
+  },
+  60 * 60 * 1000,
+)
+digests.unref()
+
 async function shutdown() {
+  clearInterval(digests)
   server.close()
   await db.destroy()
   process.exit(0)
