@@ -49,7 +49,6 @@ function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof m
           </Link>
           {user.isModerator ? <Link to="/moderation">{t('nav.moderation')}</Link> : null}
           {user.isAdmin ? <Link to="/admin">{t('nav.admin')}</Link> : null}
-          {user.isAdmin ? <Link to="/admin/outbox">{t('nav.outbox')}</Link> : null}
           <Form method="post" action="/sign-out" reloadDocument className="inline-form">
             <button type="submit" className="link-button">
               {t('nav.signOut')}

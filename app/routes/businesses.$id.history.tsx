@@ -6,7 +6,7 @@ import type { MessageKey } from '~/modules/i18n/messages'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
 import { historySubject, loadBusinessHistory } from '~/modules/moderation/history.server'
-import { parseListingId } from '~/modules/moderation/moderation.server'
+import { codeLabels, parseListingId } from '~/modules/moderation/moderation.server'
 import type { Route } from './+types/businesses.$id.history'
 
 export function meta({ data }: Route.MetaArgs) {
@@ -26,7 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
   return {
     subject,
-    entries: await loadBusinessHistory(db, subject.id),
+    entries: await loadBusinessHistory(db, subject.id, await codeLabels(db, locale)),
     title: t('history.title', { name: subject.name }),
   }
 }

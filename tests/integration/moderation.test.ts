@@ -311,10 +311,11 @@ describe.each(testDatabases())('moderation on $name', ({ open }) => {
       before: published.name_ru,
       after: 'Новое имя',
     })
-    expect(second.review.changes.find((c) => c.field === 'sectors')).toMatchObject({
-      before: 'G',
-      after: 'G, H',
-    })
+    const sectors = second.review.changes.find((c) => c.field === 'sectors')
+    // Sectors read as their names in the viewer's language, with the code.
+    expect(sectors?.before).toMatch(/^[^,]+ \(G\)$/)
+    expect(sectors?.after).toMatch(/^[^,]+ \(G\), [^,]+ \(H\)$/)
+    expect(second.review.changes.find((c) => c.field === 'country_code')?.after).toBe('Япония (JP)')
   })
 
   it('shows the history to the owner, its council, the working group and admins, in the viewer’s language', async () => {

@@ -40,10 +40,14 @@ export type FieldChange = { field: DiffField | StateField; before: string; after
 
 type Snapshot = Record<string, unknown>
 
+/** Names for the codes a field holds (sectors, regions, country), in the reader's language. */
+export type CodeLabels = Partial<Record<DiffField | StateField, Record<string, string>>>
+
 /** A value as one readable line: lists joined, objects as key: value, empty as ''. */
-export function displayValue(value: unknown): string {
+export function displayValue(value: unknown, label: (code: string) => string = (c) => c): string {
   if (value === null || value === undefined) return ''
-  if (Array.isArray(value)) return value.map((v) => displayValue(v)).join(', ')
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'string' ? label(v) : displayValue(v))).join(', ')
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== null && v !== undefined && v !== '')
@@ -62,10 +66,14 @@ export function diffSnapshots(
   before: Snapshot | null,
   after: Snapshot,
   fields: readonly (DiffField | StateField)[] = DIFF_FIELDS,
+  labels: CodeLabels = {},
 ): FieldChange[] {
   return fields.map((field) => {
-    const a = displayValue(before?.[field])
-    const b = displayValue(after[field])
+    const names = labels[field]
+    const label = (code: string) => names?.[code] ?? code
+    const a =
+      field === 'country_code' ? label(displayValue(before?.[field])) : displayValue(before?.[field], label)
+    const b = field === 'country_code' ? label(displayValue(after[field])) : displayValue(after[field], label)
     return { field, before: a, after: b, changed: a !== b }
   })
 }

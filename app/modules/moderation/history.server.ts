@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { BusinessStatus, Database, Locale } from '#db/schema'
-import { asSnapshot, DIFF_FIELDS, diffSnapshots, type FieldChange, STATE_FIELDS } from './diff'
+import {
+  asSnapshot,
+  type CodeLabels,
+  DIFF_FIELDS,
+  diffSnapshots,
+  type FieldChange,
+  STATE_FIELDS,
+} from './diff'
 import { listingName } from './names'
 
 export type HistoryEntry = {
@@ -33,6 +40,7 @@ export async function historySubject(db: Kysely<Database>, id: number, locale: L
 export async function loadBusinessHistory(
   db: Kysely<Database>,
   id: number,
+  labels: CodeLabels = {},
   limit = 200,
 ): Promise<HistoryEntry[]> {
   const rows = await db
@@ -62,7 +70,9 @@ export async function loadBusinessHistory(
       actorName: r.actor_name || r.actor_email || null,
       at: new Date(r.created_at).toISOString(),
       note: r.note,
-      changes: diffSnapshots(before, after, [...STATE_FIELDS, ...DIFF_FIELDS]).filter((c) => c.changed),
+      changes: diffSnapshots(before, after, [...STATE_FIELDS, ...DIFF_FIELDS], labels).filter(
+        (c) => c.changed,
+      ),
     }
   })
 }

@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely'
 import type { Business, BusinessStatus, Database, Locale } from '#db/schema'
 import { type CurrentUser, canModerateBusiness, moderatedCountries } from '~/modules/accounts/guard.server'
 import { type BusinessFields, VersionConflictError, writeBusiness } from '~/modules/businesses/write.server'
-import { asSnapshot, diffSnapshots, type FieldChange } from './diff'
+import { loadReferenceLabels } from '~/modules/reference/labels.server'
+import { asSnapshot, type CodeLabels, diffSnapshots, type FieldChange } from './diff'
 import { listingName } from './names'
 import { notifyOwner } from './notify.server'
 import { allowedActions, historyActionOf, type ModerationAction, REASON_MAX } from './transitions'
@@ -93,6 +94,8 @@ export type Dashboard = {
   archived: number
   verified: number
   oldestPendingAt: string | null
+  /** Whole days the oldest pending listing has waited. */
+  oldestPendingDays: number
 }
 
 /** The coordinator's dashboard for one country. */
@@ -117,6 +120,9 @@ export async function countryDashboard(db: Kysely<Database>, country: string): P
     archived: Number(by('archived')?.n ?? 0),
     verified: Number(by('published')?.verified ?? 0),
     oldestPendingAt: oldest ? new Date(oldest as Date).toISOString() : null,
+    oldestPendingDays: oldest
+      ? Math.floor((Date.now() - new Date(oldest as Date).getTime()) / 86_400_000)
+      : 0,
   }
 }
 
@@ -170,6 +176,16 @@ async function currentSnapshot(db: Kysely<Database>, business: Business) {
   } as Record<string, unknown>
 }
 
+/** Sector, region and country names for the diff, in the reader's language. */
+export async function codeLabels(db: Kysely<Database>, locale: Locale): Promise<CodeLabels> {
+  const ref = await loadReferenceLabels(db, { regions: true })
+  const pick = (labels: Record<string, { ru: string; en: string }>) =>
+    Object.fromEntries(
+      Object.entries(labels).map(([code, l]) => [code.trim(), `${l[locale]} (${code.trim()})`]),
+    )
+  return { sectors: pick(ref.sectors), regions: pick(ref.regions), country_code: pick(ref.countries) }
+}
+
 export type Review = {
   id: number
   name: string
@@ -199,12 +215,13 @@ export async function loadReview(
 ): Promise<Review> {
   const business = await db.selectFrom('businesses').selectAll().where('id', '=', id).executeTakeFirst()
   if (!business || !canModerateBusiness(user, business)) throw new ModerationError('notFound', id)
-  const [current, published, owner] = await Promise.all([
+  const [current, published, owner, labels] = await Promise.all([
     currentSnapshot(db, business),
     lastPublishedSnapshot(db, id),
     business.owner_id
       ? db.selectFrom('users').select('email').where('id', '=', business.owner_id).executeTakeFirst()
       : Promise.resolve(undefined),
+    codeLabels(db, locale),
   ])
   return {
     id,
@@ -217,7 +234,7 @@ export async function loadReview(
     submittedAt: business.submitted_at ? new Date(business.submitted_at).toISOString() : null,
     ownerEmail: owner?.email ?? null,
     publishedAt: published?.at ?? null,
-    changes: diffSnapshots(published?.snapshot ?? null, current),
+    changes: diffSnapshots(published?.snapshot ?? null, current, undefined, labels),
     actions: allowedActions(business.status, business.verified_at !== null),
   }
 }

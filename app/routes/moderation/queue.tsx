@@ -99,9 +99,6 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
   const t = useT()
   const [params] = useSearchParams()
   const { choices, country, status, dashboard, items } = loaderData
-  const oldestDays = dashboard.oldestPendingAt
-    ? Math.floor((Date.now() - Date.parse(dashboard.oldestPendingAt)) / 86_400_000)
-    : 0
   const done = params.get('done')
   return (
     <div className="moderation-page">
@@ -142,7 +139,10 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
       </dl>
       <p className="field-hint">
         {dashboard.oldestPendingAt
-          ? t('moderation.dash.oldest', { date: dashboard.oldestPendingAt.slice(0, 10), days: oldestDays })
+          ? t('moderation.dash.oldest', {
+              date: dashboard.oldestPendingAt.slice(0, 10),
+              days: dashboard.oldestPendingDays,
+            })
           : t('moderation.dash.none')}
       </p>
       {done ? <FormNotice kind="ok">{t('moderation.done', { n: Number(done) || 0 })}</FormNotice> : null}
