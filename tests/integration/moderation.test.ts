@@ -17,6 +17,7 @@ type Review = {
     status: string
     version: number
     publishedAt: string | null
+    mode: string
     actions: string[]
     changes: { field: string; before: string; after: string; changed: boolean }[]
   }
@@ -287,6 +288,7 @@ describe.each(testDatabases())('moderation on $name', ({ open }) => {
     const id = await pending('JP')
     const first = (await look('jp', id)).data as Review
     expect(first.review.publishedAt).toBeNull()
+    expect(first.review.mode).toBe('new')
     expect(first.review.actions).toEqual(['publish', 'return'])
     expect(first.review.changes.find((c) => c.field === 'name_ru')).toMatchObject({
       before: '',
@@ -305,6 +307,7 @@ describe.each(testDatabases())('moderation on $name', ({ open }) => {
     })
     const second = (await look('jp', id)).data as Review
     expect(second.review.publishedAt).not.toBeNull()
+    expect(second.review.mode).toBe('changed')
     const changed = second.review.changes.filter((c) => c.changed).map((c) => c.field)
     expect(changed.sort()).toEqual(['city', 'name_ru', 'sectors'])
     expect(second.review.changes.find((c) => c.field === 'name_ru')).toMatchObject({

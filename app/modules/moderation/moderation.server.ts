@@ -198,6 +198,8 @@ export type Review = {
   ownerEmail: string | null
   /** null: never published before, so everything is new. */
   publishedAt: string | null
+  /** 'new': never published; 'changed': compared with the last published state; 'current': not awaiting review. */
+  mode: 'new' | 'changed' | 'current'
   changes: FieldChange[]
   actions: ModerationAction[]
 }
@@ -234,7 +236,14 @@ export async function loadReview(
     submittedAt: business.submitted_at ? new Date(business.submitted_at).toISOString() : null,
     ownerEmail: owner?.email ?? null,
     publishedAt: published?.at ?? null,
-    changes: diffSnapshots(published?.snapshot ?? null, current, undefined, labels),
+    // Only a listing awaiting review is compared; any other is shown as it stands.
+    mode: business.status !== 'pending' ? 'current' : published ? 'changed' : 'new',
+    changes: diffSnapshots(
+      business.status === 'pending' ? (published?.snapshot ?? null) : null,
+      current,
+      undefined,
+      labels,
+    ),
     actions: allowedActions(business.status, business.verified_at !== null),
   }
 }

@@ -60,6 +60,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function Review({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT()
   const { review } = loaderData
+  const diffing = review.mode === 'changed'
   return (
     <div className="moderation-review">
       <p>
@@ -75,16 +76,17 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
         <p className="field-error">{t('moderation.review.currentReason', { reason: review.reason })}</p>
       ) : null}
       <p className="moderation-diff-intro">
-        {review.publishedAt
-          ? t('moderation.review.against', { date: review.publishedAt.slice(0, 10) })
-          : t('moderation.review.new')}{' '}
-        {review.publishedAt ? t('moderation.review.onlyChanged') : null}
+        {review.mode === 'changed' && review.publishedAt
+          ? `${t('moderation.review.against', { date: review.publishedAt.slice(0, 10) })} ${t('moderation.review.onlyChanged')}`
+          : review.mode === 'new'
+            ? t('moderation.review.new')
+            : t('moderation.review.asIs')}
       </p>
       <table className="moderation-diff">
         <thead>
           <tr>
             <th>{t('moderation.review.field')}</th>
-            {review.publishedAt ? <th>{t('moderation.review.published')}</th> : null}
+            {diffing ? <th>{t('moderation.review.published')}</th> : null}
             <th>{t('moderation.review.current')}</th>
           </tr>
         </thead>
@@ -92,18 +94,12 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
           {review.changes
             .filter((c) => c.before !== '' || c.after !== '')
             .map((c) => (
-              <tr
-                key={c.field}
-                data-field={c.field}
-                data-changed={review.publishedAt && c.changed ? 'true' : undefined}
-              >
+              <tr key={c.field} data-field={c.field} data-changed={diffing && c.changed ? 'true' : undefined}>
                 <th scope="row">{t(`field.${c.field}`)}</th>
-                {review.publishedAt ? (
+                {diffing ? (
                   <td className="diff-before">{c.changed ? <del>{c.before}</del> : c.before}</td>
                 ) : null}
-                <td className="diff-after">
-                  {review.publishedAt && c.changed ? <ins>{c.after}</ins> : c.after}
-                </td>
+                <td className="diff-after">{diffing && c.changed ? <ins>{c.after}</ins> : c.after}</td>
               </tr>
             ))}
         </tbody>
