@@ -321,6 +321,42 @@ describe.each(testDatabases())('moderation on $name', ({ open }) => {
     expect(second.review.changes.find((c) => c.field === 'country_code')?.after).toBe('Япония (JP)')
   })
 
+  it('finds the published version of a listing whose publication left no snapshot (imported, demo)', async () => {
+    const { id } = await writeBusiness(db, {
+      actorId: null,
+      action: 'created',
+      fields: {
+        owner_id: 'mod-owner',
+        name_ru: 'Импортированная',
+        country_code: 'JP',
+        city: 'Kobe',
+        lat: 34.69,
+        lon: 135.19,
+        consent_at: new Date(),
+        status: 'draft',
+      },
+    })
+    // Published outside the write path, as the demo seed and imports do.
+    await db
+      .updateTable('businesses')
+      .set({ status: 'published', published_at: new Date() })
+      .where('id', '=', id)
+      .execute()
+    const published = await row(id)
+    await writeBusiness(db, {
+      id,
+      expectedVersion: published.version,
+      actorId: 'mod-owner',
+      action: 'submitted',
+      fields: { name_ru: 'Исправленная', status: 'pending', published_at: null, submitted_at: new Date() },
+    })
+    const seen = (await look('jp', id)).data as Review
+    expect(seen.review.mode).toBe('changed')
+    expect(seen.review.changes.filter((c) => c.changed)).toEqual([
+      { field: 'name_ru', before: 'Импортированная', after: 'Исправленная', changed: true },
+    ])
+  })
+
   it('shows the history to the owner, its council, the working group and admins, in the viewer’s language', async () => {
     const id = await pending('JP')
     await act('jp', id, { intent: 'return', version: '1', reason: 'Проверьте телефон' })

@@ -138,20 +138,30 @@ export async function moderatorCountryChoices(db: Kysely<Database>, user: Curren
 }
 
 /**
- * The listing's last published state, reconstructed from history: the newest history row whose
- * `after` snapshot had status 'published' (see docs/decisions/0010-moderation-published-snapshot.md).
+ * The listing's last published state, reconstructed from history: the newest history row that
+ * either published it (`after` has status 'published') or took it off the map (`before` has it, e.g.
+ * the owner's edit that sent it back to pending, decision 0005). The second case also covers
+ * listings whose publication left no snapshot (imported or demo data).
+ * See docs/decisions/0010-moderation-published-snapshot.md.
  */
 export async function lastPublishedSnapshot(db: Kysely<Database>, id: number) {
   const row = await db
     .selectFrom('history')
-    .select(['after', 'created_at'])
+    .select(['before', 'after', 'created_at'])
+    .select(sql<boolean>`coalesce("after"->>'status' = 'published', false)`.as('in_after'))
     .where('entity_type', '=', 'business')
     .where('entity_id', '=', String(id))
-    .where(sql<boolean>`"after"->>'status' = 'published'`)
+    .where(sql<boolean>`("after"->>'status' = 'published' or "before"->>'status' = 'published')`)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
-  return row ? { snapshot: asSnapshot(row.after), at: new Date(row.created_at).toISOString() } : null
+  if (!row) return null
+  const snapshot = asSnapshot(row.in_after ? row.after : row.before)
+  const publishedAt = snapshot?.published_at
+  return {
+    snapshot,
+    at: typeof publishedAt === 'string' ? publishedAt : new Date(row.created_at).toISOString(),
+  }
 }
 
 async function currentSnapshot(db: Kysely<Database>, business: Business) {
