@@ -99,3 +99,25 @@ test('Japan’s council publishes one listing and returns another; China’s cou
   await page.reload()
   await expect(page.locator(`tr[data-id="${targetId}"]`)).toBeVisible()
 })
+
+test('an admin grants a council coordinator role and revokes it; both are in the audit log', async ({
+  page,
+}) => {
+  await signIn(page, 'admin@demo.example.org')
+  await page.getByRole('link', { name: 'Администрирование' }).click()
+  await page.getByRole('link', { name: 'Пользователи и роли' }).click()
+  await page.getByLabel('Эл. почта или имя').fill('chair@demo')
+  await page.getByRole('button', { name: 'Найти' }).click()
+  const user = page.locator('li[data-email="chair@demo.example.org"]')
+  await user.getByLabel('Роль').selectOption('council_coordinator')
+  await user.getByLabel('Совет (для координатора)').selectOption('KR')
+  await user.getByRole('button', { name: 'Выдать роль' }).click()
+  await expect(page.getByText('Сохранено.')).toBeVisible()
+  const grant = page.locator('li[data-email="chair@demo.example.org"] li[data-role="council_coordinator"]')
+  await expect(grant).toContainText('(KR)')
+  await grant.getByRole('button', { name: 'Отозвать' }).click()
+  await expect(grant).toHaveCount(0)
+  await page.goto('/admin')
+  await expect(page.locator('.admin-audit li').nth(0)).toHaveAttribute('data-action', 'revoked')
+  await expect(page.locator('.admin-audit li').nth(1)).toHaveAttribute('data-action', 'granted')
+})

@@ -262,7 +262,9 @@ export async function saveListing(
       })
     : await writeBusiness(db, { actorId: user.id, action, fields, sectors: v.sectors, regions: v.regions })
   // The council hears of a submission once it is committed (or in its coordinators' daily digest).
-  if (status === 'pending') await notifySubmitted(db, written.id)
+  if (status === 'pending') {
+    await notifySubmitted(db, written.id).catch((error) => console.error('Submission e-mail failed:', error))
+  }
   return { id: written.id, status, version: written.version }
 }
 

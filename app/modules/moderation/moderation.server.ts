@@ -339,7 +339,12 @@ export async function moderate(
     }
   })
   if (request.action === 'publish' || request.action === 'return') {
-    for (const id of changed) await notifyOwner(db, id, request.action, reason)
+    // The decision stands even if a mail cannot be queued; the owner also sees it in "My businesses".
+    for (const id of changed) {
+      await notifyOwner(db, id, request.action, reason).catch((error) =>
+        console.error('Moderation e-mail failed:', error),
+      )
+    }
   }
   return { changed }
 }
