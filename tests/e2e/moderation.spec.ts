@@ -121,3 +121,18 @@ test('an admin grants a council coordinator role and revokes it; both are in the
   await expect(page.locator('.admin-audit li').nth(0)).toHaveAttribute('data-action', 'revoked')
   await expect(page.locator('.admin-audit li').nth(1)).toHaveAttribute('data-action', 'granted')
 })
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a return without a reason is refused with a message; with one it goes through', async ({ page }) => {
+    await signIn(page, 'council-jp@demo.example.org')
+    await page.goto('/moderation')
+    await page.locator('table.moderation-queue tbody tr a').last().click()
+    await page.getByRole('button', { name: 'Вернуть на доработку' }).click()
+    await expect(page.getByText('Укажите причину возврата: владелец её увидит.')).toBeVisible()
+    await page.getByLabel('Причина возврата').fill('Нужен адрес')
+    await page.getByRole('button', { name: 'Вернуть на доработку' }).click()
+    await expect(page.getByText('Готово: 1.')).toBeVisible()
+  })
+})
