@@ -27,11 +27,17 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export type HeaderUser = { name: string; isAdmin: boolean }
+export type HeaderUser = { name: string; isAdmin: boolean; isModerator: boolean }
 
 export async function loader({ request }: Route.LoaderArgs) {
   const current = await getCurrentUser(await getDb(), request)
-  const user: HeaderUser | null = current ? { name: current.name, isAdmin: hasRole(current, 'admin') } : null
+  const user: HeaderUser | null = current
+    ? {
+        name: current.name,
+        isAdmin: hasRole(current, 'admin'),
+        isModerator: hasRole(current, 'council_coordinator', 'admin'),
+      }
+    : null
   // The map's tile server reaches the browser here, so every page's map uses the same one.
   return data({ locale: await getLocale(request), user, mapTiles: tileConfig(process.env.MAP_TILE_URL) })
 }
@@ -46,7 +52,8 @@ function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof m
           <Link to="/account" title={user.name}>
             {t('nav.account')}
           </Link>
-          {user.isAdmin ? <Link to="/admin/outbox">{t('nav.outbox')}</Link> : null}
+          {user.isModerator ? <Link to="/moderation">{t('nav.moderation')}</Link> : null}
+          {user.isAdmin ? <Link to="/admin">{t('nav.admin')}</Link> : null}
           <Form method="post" action="/sign-out" reloadDocument className="inline-form">
             <button type="submit" className="link-button">
               {t('nav.signOut')}

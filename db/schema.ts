@@ -21,6 +21,7 @@ export type HistoryEntity =
   | 'sector'
   | 'forum'
   | 'nomination'
+export type ModerationMail = 'each' | 'daily'
 export type Messengers = Partial<Record<string, string>>
 
 export interface CountriesTable {
@@ -75,6 +76,9 @@ export interface UsersTable {
   locale: Defaulted<Locale>
   blocked_at: NullableTimestamp
   deleted_at: NullableTimestamp
+  /** A coordinator's choice: one e-mail per submitted listing, or a daily digest. */
+  moderation_mail: Defaulted<ModerationMail>
+  moderation_digest_at: NullableTimestamp
   created_at: Timestamp
   updated_at: Timestamp
 }

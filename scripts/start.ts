@@ -8,6 +8,7 @@ import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
 import { describeTarget } from '#db/open.server'
 import { warmMapCache } from '~/modules/map/map.server'
+import { sendModerationDigests } from '~/modules/moderation/notify.server'
 import { facetIndexFor } from '~/modules/search/facet-index.server'
 import { seedDemoIfEmpty } from './lib/demo-on-start'
 import { ensureBuilt } from './lib/ensure-built'
@@ -38,7 +39,17 @@ server.listen(port, () => {
   warmMapCache(db).catch((error) => console.error('Map cache warm-up failed:', error))
 })
 
+// Coordinators on the daily digest: checked hourly, each gets at most one a day.
+const digests = setInterval(
+  () => {
+    sendModerationDigests(db, new Date()).catch((error) => console.error('Moderation digest failed:', error))
+  },
+  60 * 60 * 1000,
+)
+digests.unref()
+
 async function shutdown() {
+  clearInterval(digests)
   server.close()
   searchWorker?.stop()
   await db.destroy()

@@ -4,6 +4,9 @@ import { setDb } from '#db/client.server'
 import type { Database, Role } from '#db/schema'
 import * as account from '~/routes/account'
 import * as outbox from '~/routes/admin/outbox'
+import * as historyPage from '~/routes/businesses.$id.history'
+import * as queue from '~/routes/moderation/queue'
+import * as review from '~/routes/moderation/review'
 import * as edit from '~/routes/my/listing-edit'
 import * as create from '~/routes/my/listing-new'
 import * as mine from '~/routes/my/listings'
@@ -38,9 +41,10 @@ const grants: Record<Exclude<Who, 'anonymous'>, { roles: Role[]; country?: strin
   admin: { roles: ['admin'] },
 }
 
-// Expected HTTP outcome per route and role: 200 page, 302 to sign-in (anonymous) or after a save, 403 refused.
+// Expected HTTP outcome per route and role: 200 page, 302 to sign-in (anonymous) or after a save, 403 refused,
+// 404 for a listing the viewer may not know exists.
 const SIGN_IN = 'sign-in'
-type Expect = 200 | 302 | 403 | typeof SIGN_IN
+type Expect = 200 | 302 | 403 | 404 | typeof SIGN_IN
 const matrix: Record<string, Record<Who, Expect>> = {
   'GET /account': {
     anonymous: SIGN_IN,
@@ -112,6 +116,57 @@ const matrix: Record<string, Record<Who, Expect>> = {
     wg_chair: 403,
     admin: 200,
   },
+  // Moderation of a pending Japanese listing: Japan's council and admins only.
+  'GET /moderation': {
+    anonymous: SIGN_IN,
+    owner: 403,
+    entrepreneur: 403,
+    council_jp: 200,
+    council_cn: 200,
+    wg_member: 403,
+    wg_chair: 403,
+    admin: 200,
+  },
+  'GET /moderation?country=JP': {
+    anonymous: SIGN_IN,
+    owner: 403,
+    entrepreneur: 403,
+    council_jp: 200,
+    council_cn: 403,
+    wg_member: 403,
+    wg_chair: 403,
+    admin: 200,
+  },
+  'GET /moderation/:id': {
+    anonymous: SIGN_IN,
+    owner: 403,
+    entrepreneur: 403,
+    council_jp: 200,
+    council_cn: 404,
+    wg_member: 403,
+    wg_chair: 403,
+    admin: 200,
+  },
+  'POST /moderation/:id publish': {
+    anonymous: SIGN_IN,
+    owner: 403,
+    entrepreneur: 403,
+    council_jp: 302,
+    council_cn: 404,
+    wg_member: 403,
+    wg_chair: 403,
+    admin: 302,
+  },
+  'GET /businesses/:id/history': {
+    anonymous: SIGN_IN,
+    owner: 200,
+    entrepreneur: 404,
+    council_jp: 200,
+    council_cn: 404,
+    wg_member: 200,
+    wg_chair: 200,
+    admin: 200,
+  },
 }
 
 function normalise(outcome: { status: number; location: string | null }): Expect {
@@ -147,6 +202,50 @@ describe.each(testDatabases())('role matrix on $name', ({ open }) => {
     return row.id
   }
 
+  async function moderationRoutes(jar: Jar): Promise<Record<string, Expect>> {
+    const pending = await db
+      .insertInto('businesses')
+      .values({
+        owner_id: 'rm-owner',
+        name_ru: 'На модерации',
+        country_code: 'JP',
+        status: 'pending',
+        city: 'Tokyo',
+        lat: 35.6,
+        lon: 139.7,
+        consent_at: new Date(),
+        submitted_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const id = String(pending.id)
+    const got: Record<string, Expect> = {
+      'GET /moderation': normalise(await run(queue.loader, '/moderation', { jar })),
+      'GET /moderation?country=JP': normalise(await run(queue.loader, '/moderation?country=JP', { jar })),
+      'GET /moderation/:id': normalise(
+        await run(review.loader, `/moderation/${id}`, { jar, params: { id } }),
+      ),
+      'POST /moderation/:id publish': normalise(
+        await run(review.action, `/moderation/${id}`, {
+          jar,
+          params: { id },
+          form: { intent: 'publish', version: '1' },
+        }),
+      ),
+      'GET /businesses/:id/history': normalise(
+        await run(historyPage.loader, `/businesses/${id}/history`, { jar, params: { id } }),
+      ),
+    }
+    // Only a permitted publish changed the listing.
+    const after = await db
+      .selectFrom('businesses')
+      .select('status')
+      .where('id', '=', pending.id)
+      .executeTakeFirstOrThrow()
+    expect(after.status).toBe(got['POST /moderation/:id publish'] === 302 ? 'published' : 'pending')
+    return got
+  }
+
   for (const role of who) {
     it(`${role}: account and listing routes`, async () => {
       listingId = await ownersListing()
@@ -170,6 +269,7 @@ describe.each(testDatabases())('role matrix on $name', ({ open }) => {
           }),
         ),
         'GET /admin/outbox': normalise(await run(outbox.loader, '/admin/outbox', { jar })),
+        ...(await moderationRoutes(jar)),
       }
       const expected = Object.fromEntries(Object.entries(matrix).map(([route, row]) => [route, row[role]]))
       expect(got).toEqual(expected)

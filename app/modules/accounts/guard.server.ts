@@ -120,3 +120,31 @@ export function canViewUnpublishedBusiness(user: CurrentUser | null, business: B
 export function canCreateBusiness(user: CurrentUser | null) {
   return hasRole(user, 'entrepreneur')
 }
+
+/**
+ * The countries whose listings a user moderates: a coordinator its councils' countries; an admin
+ * every country ('all', for support when a council is absent or stuck). The working group searches
+ * pending listings but does not moderate (PRODUCT.md), so it gets none.
+ */
+export function moderatedCountries(user: CurrentUser | null): 'all' | string[] {
+  if (!user) return []
+  if (hasRole(user, 'admin')) return 'all'
+  return [
+    ...new Set(
+      user.grants
+        .filter((g) => g.role === 'council_coordinator' && g.countryCode)
+        .map((g) => g.countryCode as string),
+    ),
+  ].sort()
+}
+
+/** Publish, return, verify, archive, restore: the listing's own country's council, or an admin. */
+export function canModerateBusiness(user: CurrentUser | null, business: { country_code: string }) {
+  const countries = moderatedCountries(user)
+  return countries === 'all' || countries.includes(business.country_code.trim())
+}
+
+/** Who may read a listing's history: whoever may see it unpublished, and admins. */
+export function canViewBusinessHistory(user: CurrentUser | null, business: BusinessAccess) {
+  return canViewUnpublishedBusiness(user, business) || hasRole(user, 'admin')
+}

@@ -3,6 +3,7 @@ import { data } from 'react-router'
 import type { Business, BusinessStatus, Database, Messengers } from '#db/schema'
 import { type CurrentUser, canEditBusiness } from '~/modules/accounts/guard.server'
 import type { Translator } from '~/modules/i18n/translate'
+import { notifySubmitted } from '~/modules/moderation/notify.server'
 import { cityById, findCity } from './gazetteer.server'
 import {
   LIMITS,
@@ -260,6 +261,10 @@ export async function saveListing(
         regions: v.regions,
       })
     : await writeBusiness(db, { actorId: user.id, action, fields, sectors: v.sectors, regions: v.regions })
+  // The council hears of a submission once it is committed (or in its coordinators' daily digest).
+  if (status === 'pending') {
+    await notifySubmitted(db, written.id).catch((error) => console.error('Submission e-mail failed:', error))
+  }
   return { id: written.id, status, version: written.version }
 }
 

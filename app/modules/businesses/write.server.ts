@@ -62,7 +62,16 @@ export async function writeBusiness(
   db: Kysely<Database>,
   write: BusinessWrite,
 ): Promise<{ id: number; version: number }> {
-  return db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (bulk moderation: all or nothing) it joins that transaction.
+  if (db.isTransaction) return writeInTransaction(db as Transaction<Database>, write)
+  return db.transaction().execute((trx) => writeInTransaction(trx, write))
+}
+
+async function writeInTransaction(
+  trx: Transaction<Database>,
+  write: BusinessWrite,
+): Promise<{ id: number; version: number }> {
+  {
     let before: Snapshot | null = null
     let id: number
     let version: number
@@ -125,7 +134,7 @@ export async function writeBusiness(
       .execute()
     await onBusinessesChanged(trx, [id])
     return { id, version }
-  })
+  }
 }
 
 /**

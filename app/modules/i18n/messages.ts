@@ -1,7 +1,9 @@
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
+import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
+import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
@@ -126,6 +128,8 @@ export const ru = {
   ...mapMessagesRu,
   ...statsMessagesRu,
   ...importMessagesRu,
+  ...moderationMessagesRu,
+  ...adminMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
@@ -136,6 +140,8 @@ export const en: Record<MessageKey, string> = {
   ...mapMessagesEn,
   ...statsMessagesEn,
   ...importMessagesEn,
+  ...moderationMessagesEn,
+  ...adminMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */

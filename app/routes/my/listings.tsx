@@ -49,6 +49,12 @@ export default function MyListings({ loaderData }: Route.ComponentProps) {
                   <Link to={`/businesses/${l.id}`}>{t('my.view')}</Link>
                 </>
               ) : null}
+              {l.status === 'draft' ? null : (
+                <>
+                  {' · '}
+                  <Link to={`/businesses/${l.id}/history`}>{t('history.link')}</Link>
+                </>
+              )}
             </p>
           </li>
         ))}
