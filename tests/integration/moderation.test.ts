@@ -77,16 +77,13 @@ describe.each(testDatabases())('moderation on $name', ({ open }) => {
       .where('entity_id', '=', String(id))
       .orderBy('id')
       .execute()
-  const searchQueued = async (id: number) =>
-    Number(
-      (
-        await db
-          .selectFrom('search_outbox')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .where('business_id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    )
+  /** What the search data says of a listing: its status and verified flag, or null when not searchable. */
+  const searchRow = async (id: number) =>
+    (await db
+      .selectFrom('business_search')
+      .select(['status', 'verified', 'seq'])
+      .where('business_id', '=', id)
+      .executeTakeFirst()) ?? null
   const act = (who: keyof typeof jar, id: number, form: Record<string, string>) =>
     run(review.action, `/moderation/${id}`, { jar: jar[who], params: { id: String(id) }, form })
   const look = (who: keyof typeof jar, id: number | string) =>
@@ -106,13 +103,19 @@ describe.each(testDatabases())('moderation on $name', ({ open }) => {
     ]
     for (const [intent, extra, status, action] of steps) {
       const before = await row(id)
-      const queued = await searchQueued(id)
+      const searchedBefore = await searchRow(id)
       const res = await act('jp', id, { intent, version: String(before.version), ...extra })
       expect(res.status, intent).toBe(302)
       const after = await row(id)
       expect(after.status, intent).toBe(status)
       expect(after.version).toBe(before.version + 1)
-      expect(await searchQueued(id)).toBe(queued + 1)
+      // The search data changed in the same transaction: archived listings leave it, others follow.
+      const searched = await searchRow(id)
+      if (status === 'archived') expect(searched).toBeNull()
+      else {
+        expect(searched).toMatchObject({ status, verified: after.verified_at !== null })
+        expect(Number(searched?.seq)).toBeGreaterThan(Number(searchedBefore?.seq ?? 0))
+      }
       const last = (await historyOf(id)).at(-1)
       expect(last).toMatchObject({ action, actor_id: 'mod-jp' })
       if (intent === 'verify') expect(after.verified_by).toBe('mod-jp')
