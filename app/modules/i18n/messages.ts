@@ -1,5 +1,6 @@
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
 
 /**
  * Every user-facing string, Russian first. Keys are grouped by screen; a
@@ -114,9 +115,14 @@ const coreEn: Record<keyof typeof coreRu, string> = {
     'Following item 16 of the resolution of the XII Regional Conference of Russian compatriots of the Asia-Pacific (Osaka, 2018).',
 }
 
-export const ru = { ...coreRu, ...accountsMessagesRu, ...businessesMessagesRu }
+export const ru = { ...coreRu, ...accountsMessagesRu, ...businessesMessagesRu, ...nominationsMessagesRu }
 export type MessageKey = keyof typeof ru
-export const en: Record<MessageKey, string> = { ...coreEn, ...accountsMessagesEn, ...businessesMessagesEn }
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...accountsMessagesEn,
+  ...businessesMessagesEn,
+  ...nominationsMessagesEn,
+}
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
 export const plurals = {
