@@ -24,11 +24,17 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export type HeaderUser = { name: string; isAdmin: boolean }
+export type HeaderUser = { name: string; isAdmin: boolean; forum?: boolean }
 
 export async function loader({ request }: Route.LoaderArgs) {
   const current = await getCurrentUser(await getDb(), request)
-  const user: HeaderUser | null = current ? { name: current.name, isAdmin: hasRole(current, 'admin') } : null
+  const user: HeaderUser | null = current
+    ? {
+        name: current.name,
+        isAdmin: hasRole(current, 'admin'),
+        forum: hasRole(current, 'council_coordinator', 'wg_member', 'wg_chair'),
+      }
+    : null
   return data({ locale: await getLocale(request), user })
 }
 
@@ -38,6 +44,7 @@ function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof m
       {user ? (
         <>
           <Link to="/my/listings">{t('nav.myListings')}</Link>
+          {user.forum ? <Link to="/forums">{t('nav.forum')}</Link> : null}
           <Link to="/account" title={user.name}>
             {t('nav.account')}
           </Link>

@@ -3,7 +3,9 @@ import { instantToZonedLocal, zonedLocalToInstant } from '~/modules/nominations/
 
 describe('zoned wall-clock times', () => {
   it('converts a Tokyo wall time to the instant (UTC+9, no DST)', () => {
-    expect(zonedLocalToInstant('2027-03-01T09:00', 'Asia/Tokyo')?.toISOString()).toBe('2027-03-01T00:00:00.000Z')
+    expect(zonedLocalToInstant('2027-03-01T09:00', 'Asia/Tokyo')?.toISOString()).toBe(
+      '2027-03-01T00:00:00.000Z',
+    )
   })
   it('handles zones ahead and behind UTC and across DST', () => {
     expect(zonedLocalToInstant('2027-01-15T12:00', 'Australia/Sydney')?.toISOString()).toBe(

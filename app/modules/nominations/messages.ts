@@ -120,7 +120,8 @@ export const nominationsMessagesRu = {
     'Квота страны исчерпана: можно подать не более {quota} заявок. Отзовите одну из поданных, чтобы подать новую.',
   'nominationError.comment_required': 'Заполните обязательное поле: {field}.',
   'nominationError.stale': 'Заявку успели изменить в другом окне. Обновите страницу и повторите.',
-  'nominationError.business_not_eligible': 'Эту компанию нельзя выдвинуть: она не опубликована или не найдена.',
+  'nominationError.business_not_eligible':
+    'Эту компанию нельзя выдвинуть: она не опубликована или не найдена.',
   'nominationError.already_nominated': 'Эта компания уже выдвинута на этот форум (заявка № {id}).',
   'nominationError.conflicted': 'Вы связаны с советом этой страны и не можете оценивать заявку.',
   'nominationField.justification': 'обоснование (рус. или англ.)',
@@ -257,13 +258,16 @@ export const nominationsMessagesEn: Record<keyof typeof nominationsMessagesRu, s
   'nominationError.not_found': 'Nomination or forum not found.',
   'nominationError.not_allowed': 'You may not do this.',
   'nominationError.wrong_state': 'This action is not available for a nomination in the state “{status}”.',
-  'nominationError.window_closed': 'Nominations are closed (the window closes {closes}). You cannot submit now.',
+  'nominationError.window_closed':
+    'Nominations are closed (the window closes {closes}). You cannot submit now.',
   'nominationError.quota_full':
     "The country's quota is used up: at most {quota} nominations may be submitted. Withdraw one to submit another.",
   'nominationError.comment_required': 'Fill in the required field: {field}.',
   'nominationError.stale': 'The nomination was changed in another window. Reload the page and try again.',
-  'nominationError.business_not_eligible': 'This business cannot be nominated: it is not published or not found.',
-  'nominationError.already_nominated': 'This business is already nominated for this forum (nomination No. {id}).',
+  'nominationError.business_not_eligible':
+    'This business cannot be nominated: it is not published or not found.',
+  'nominationError.already_nominated':
+    'This business is already nominated for this forum (nomination No. {id}).',
   'nominationError.conflicted': "You are linked to this country's council and cannot review this nomination.",
   'nominationField.justification': 'justification (Russian or English)',
   'nominationField.note': 'comment',
