@@ -21,9 +21,10 @@ export const nominationContentSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || z.email().safeParse(v).success, { message: 'invalid' }),
-  personPhone: optional(40).refine((v) => v === null || /^[+\d][\d\s()-]{3,39}$/.test(v), {
-    message: 'invalid',
-  }),
+  // Stored as E.164 (the database checks it); people type spaces, dashes and brackets.
+  personPhone: optional(40)
+    .transform((v) => (v === null ? null : v.replace(/[\s()-]/g, '')))
+    .refine((v) => v === null || /^\+[1-9]\d{6,14}$/.test(v), { message: 'phone' }),
   justificationRu: optional(JUSTIFICATION_MAX),
   justificationEn: optional(JUSTIFICATION_MAX),
   topics: optional(1000),
