@@ -317,7 +317,7 @@ describe.each(testDatabases())('nomination pages on $name', ({ open }) => {
     const response = await forumExport.loader({
       request: new Request(`http://localhost/forums/${forumId}/export.csv`, {
         headers: {
-          Cookie: `${[...jar.wg]
+          Cookie: `${[...(jar.wg as Jar)]
             .filter(([k]) => k !== 'lang')
             .map(([k, v]) => `${k}=${v}`)
             .join('; ')}; lang=${btoa('"en"')}`,
@@ -348,7 +348,7 @@ describe.each(testDatabases())('nomination pages on $name', ({ open }) => {
     expect(text).not.toContain('Draft')
     const xlsx = await forumExport.loader({
       request: new Request(`http://localhost/forums/${forumId}/export.xlsx?status=accepted`, {
-        headers: { Cookie: [...jar.wg].map(([k, v]) => `${k}=${v}`).join('; ') },
+        headers: { Cookie: [...(jar.wg as Jar)].map(([k, v]) => `${k}=${v}`).join('; ') },
       }),
       params: { id: String(forumId) },
       context: {},
