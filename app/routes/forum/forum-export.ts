@@ -3,11 +3,11 @@ import { csvStream } from '~/modules/export/csv.server'
 import { contentDisposition, exportFilename } from '~/modules/export/filename'
 import { xlsxStream } from '~/modules/export/xlsx.server'
 import { type NominationExportRow, nominationColumns } from '~/modules/nominations/export-columns'
+import { readFilters } from '~/modules/nominations/filters'
 import { exportRows, getForum } from '~/modules/nominations/read.server'
 import { rankedNominations } from '~/modules/nominations/reviews.server'
 import { forumContext, orRefuse, parseId } from '~/modules/nominations/route-context.server'
 import type { Route } from './+types/forum-export'
-import { readFilters } from './forum'
 
 /** The working group's table as CSV or XLSX, with the same filters as the page. Never drafts. */
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -2,6 +2,7 @@ import { Form, Link } from 'react-router'
 import { LocalTime } from '~/components/local-time'
 import { pick } from '~/modules/i18n/locales'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
+import { readFilters, reviewedStates as states } from '~/modules/nominations/filters'
 import { quotaTable } from '~/modules/nominations/forums.server'
 import { councilNominations, getForum, quotaSummary } from '~/modules/nominations/read.server'
 import { rankedNominations } from '~/modules/nominations/reviews.server'
@@ -10,20 +11,6 @@ import type { Route } from './+types/forum'
 
 export function meta() {
   return [{ title: 'Форум · Forum' }]
-}
-
-const states = ['submitted', 'shortlisted', 'accepted', 'declined', 'withdrawn'] as const
-
-/** The working group's filters, read leniently: anything unrecognised is simply not applied. */
-export function readFilters(url: URL) {
-  const country = (url.searchParams.get('country') ?? '').toUpperCase()
-  const status = url.searchParams.get('status') ?? ''
-  const min = Number(url.searchParams.get('min') ?? '')
-  return {
-    country: /^[A-Z]{2}$/.test(country) ? country : undefined,
-    status: (states as readonly string[]).includes(status) ? status : undefined,
-    minAverage: url.searchParams.get('min') && Number.isFinite(min) && min >= 1 && min <= 5 ? min : undefined,
-  }
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -12,6 +12,7 @@ import {
   nominationContentSchema,
   reviewSchema,
 } from '~/modules/nominations/content-schema'
+import { criteria } from '~/modules/nominations/criteria'
 import { nominationErrorMessage, nominationErrorStatus } from '~/modules/nominations/error-message'
 import { NominationError } from '~/modules/nominations/errors'
 import { transitionNomination, updateNomination } from '~/modules/nominations/nominations.server'
@@ -22,7 +23,7 @@ import {
   nominationHistory,
   quotaSummary,
 } from '~/modules/nominations/read.server'
-import { criteria, reviewsVisibleTo, saveReview } from '~/modules/nominations/reviews.server'
+import { reviewsVisibleTo, saveReview } from '~/modules/nominations/reviews.server'
 import { forumContext, orRefuse, parseId } from '~/modules/nominations/route-context.server'
 import {
   checkTransition,
