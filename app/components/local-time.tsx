@@ -15,8 +15,12 @@ export function LocalTime({ iso, locale }: { iso: string; locale: Locale }) {
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
     const formatted = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
+      // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
       timeZone: zone,
       timeZoneName: 'short',
     }).format(new Date(iso))
