@@ -13,6 +13,11 @@ export function meta() {
   return [{ title: 'Форум · Forum' }]
 }
 
+const chairActions: Record<string, ('shortlist' | 'accept' | 'decline')[]> = {
+  submitted: ['shortlist', 'decline'],
+  shortlisted: ['accept', 'decline'],
+}
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { db, t, actor, countries, isCouncil, isReviewer, isChair } = await forumContext(request)
   const id = parseId(t, params.id)
@@ -161,6 +166,7 @@ export default function ForumPage({ loaderData }: Route.ComponentProps) {
                   <th>{t('forum.average')}</th>
                   <th>{t('forum.spread')}</th>
                   <th>{t('forum.reviews')}</th>
+                  {loaderData.isChair ? <th>{t('forum.decide')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -175,6 +181,18 @@ export default function ForumPage({ loaderData }: Route.ComponentProps) {
                     <td>{n.average ?? '—'}</td>
                     <td>{n.spread ?? '—'}</td>
                     <td>{n.reviews}</td>
+                    {loaderData.isChair ? (
+                      <td>
+                        {/* Quick decisions; a note, return for changes and the reviews are on the nomination's page. */}
+                        <Form method="post" action={`/nominations/${n.id}`} className="inline-form">
+                          {(chairActions[n.status] ?? []).map((a) => (
+                            <button key={a} type="submit" name="intent" value={a}>
+                              {t(`nomination.${a}`)}
+                            </button>
+                          ))}
+                        </Form>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
