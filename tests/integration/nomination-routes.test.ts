@@ -135,6 +135,19 @@ describe.each(testDatabases())('nomination pages on $name', ({ open }) => {
     expect((await run(forumPage.loader, '/forums/abc', { jar: jar.wg, params: { id: 'abc' } })).status).toBe(
       404,
     )
+    // Only councils open the nomination form; only the chair edits a forum.
+    const newPath = `/forums/${forumId}/nominations/new`
+    const p = { id: String(forumId) }
+    expect((await run(newNomination.loader, newPath, { jar: jar.wg, params: p })).status).toBe(403)
+    expect((await run(newNomination.loader, newPath, { jar: jar.chair, params: p })).status).toBe(403)
+    const editPath = `/forums/${forumId}/edit`
+    expect((await run(forumEdit.loader, editPath, { jar: jar.jp, params: p })).status).toBe(403)
+    expect((await run(forumEdit.loader, editPath, { jar: jar.chair, params: p })).status).toBe(200)
+    const missing = await run(forumEdit.loader, '/forums/999999/edit', {
+      jar: jar.chair,
+      params: { id: '999999' },
+    })
+    expect(missing.status).toBe(404)
   })
 
   it('searches only published listings of the council’s own country', async () => {
