@@ -27,7 +27,7 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export type HeaderUser = { name: string; isAdmin: boolean; isModerator: boolean }
+export type HeaderUser = { name: string; isAdmin: boolean; isModerator: boolean; forum: boolean }
 
 export async function loader({ request }: Route.LoaderArgs) {
   const current = await getCurrentUser(await getDb(), request)
@@ -36,6 +36,7 @@ export async function loader({ request }: Route.LoaderArgs) {
         name: current.name,
         isAdmin: hasRole(current, 'admin'),
         isModerator: hasRole(current, 'council_coordinator', 'admin'),
+        forum: hasRole(current, 'council_coordinator', 'wg_member', 'wg_chair'),
       }
     : null
   // The map's tile server reaches the browser here, so every page's map uses the same one.
@@ -49,6 +50,7 @@ function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof m
       {user ? (
         <>
           <Link to="/my/listings">{t('nav.myListings')}</Link>
+          {user.forum ? <Link to="/forums">{t('nav.forum')}</Link> : null}
           <Link to="/account" title={user.name}>
             {t('nav.account')}
           </Link>

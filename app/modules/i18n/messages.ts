@@ -4,6 +4,7 @@ import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messag
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
+import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
@@ -130,6 +131,7 @@ export const ru = {
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
+  ...nominationsMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
@@ -142,6 +144,7 @@ export const en: Record<MessageKey, string> = {
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
+  ...nominationsMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */

@@ -1,11 +1,10 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema'
+import type { Scores } from './criteria'
 import { NominationError } from './errors'
 import { isChair, isReviewer, type NominationActor, reviewableStates } from './state'
 
-export const criteria = ['relevance', 'potential', 'readiness'] as const
-export type Criterion = (typeof criteria)[number]
-export type Scores = Record<Criterion, number>
+export { type Criterion, criteria, type Scores } from './criteria'
 
 /** A reviewer who coordinates the nominee's council judges their own candidate: excluded. */
 async function coordinatesCouncil(db: Kysely<Database>, userId: string, councilId: number) {
