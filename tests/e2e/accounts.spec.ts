@@ -23,6 +23,18 @@ async function linkFromOutbox(browser: Browser, to: string) {
   return url.pathname + url.search
 }
 
+/** A new confirmed account of this spec's own, so no test changes a shared demo account. */
+async function signUpAndConfirm(page: Page, browser: Browser, email: string) {
+  await page.goto('/sign-up')
+  await page.getByLabel('Ваше имя').fill('Тест Тестов')
+  await page.getByLabel('Эл. почта').fill(email)
+  await page.getByLabel('Пароль').fill(password)
+  await page.getByRole('button', { name: 'Зарегистрироваться' }).click()
+  await expect(page.getByRole('status')).toContainText('Мы отправили письмо')
+  await page.goto(await linkFromOutbox(browser, email))
+  await expect(page).toHaveURL(/\/sign-in\?notice=verified/)
+}
+
 test('an entrepreneur signs up, confirms, puts a business on the map and sees it pending', async ({
   page,
   browser,
@@ -84,7 +96,8 @@ test('a forgotten password is reset by the e-mailed link; the token never reache
   page,
   browser,
 }) => {
-  const email = 'council-cn@demo.example.org'
+  const email = `e2e-reset-${Date.now()}@example.org`
+  await signUpAndConfirm(page, browser, email)
   await page.goto('/sign-in')
   await page.getByRole('link', { name: 'Забыли пароль?' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Восстановление пароля')
@@ -128,15 +141,18 @@ test('with JavaScript, the editor flags a wrong field as you leave it and keeps 
   await expect(page.getByLabel('Название по-английски')).toHaveValue('Tokyo Bridge')
 })
 
-test('sign-in is throttled after repeated failures, with a clear message', async ({ page }) => {
+test('sign-in is throttled after repeated failures, with a clear message', async ({ page, browser }) => {
+  const email = `e2e-throttle-${Date.now()}@example.org`
+  await signUpAndConfirm(page, browser, email)
   for (let i = 0; i < 10; i++) {
     await page.goto('/sign-in')
-    await page.getByLabel('Эл. почта').fill('wg@demo.example.org')
+    await page.getByLabel('Эл. почта').fill(email)
     await page.getByLabel('Пароль').fill(`wrong password ${i}`)
     await page.getByRole('button', { name: 'Войти' }).click()
     await expect(page.getByRole('alert')).toHaveText('Неверная эл. почта или пароль.')
   }
-  await page.getByLabel('Пароль').fill('demo-password')
+  // Even the right password is refused while the account is throttled.
+  await page.getByLabel('Пароль').fill(password)
   await page.getByRole('button', { name: 'Войти' }).click()
   await expect(page.getByRole('alert')).toContainText('Слишком много неудачных попыток')
   await expect(page).toHaveURL(/\/sign-in/)
