@@ -87,6 +87,28 @@ export class FacetIndex {
 
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** Changes whenever the copy does (a changed row or a delete): cached results built from it key on it. */
+  get version() {
+    return `${this.deletes}:${this.seq}`
+  }
+
+  /** The points of these listings (main sector first), skipping those without coordinates: what a map clusters. */
+  points(ids: ArrayLike<number>): ListingPoint[] {
+    const out: ListingPoint[] = []
+    const sectors = this.dicts.sector.codes
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number
+      const r = this.rowOf.get(id)
+      if (r === undefined) continue
+      const lat = this.lat[r] as number
+      const lon = this.lon[r] as number
+      if (Number.isNaN(lat) || Number.isNaN(lon)) continue
+      const main = this.arrays.sector[r]?.[0]
+      out.push({ id, lon, lat, sector: main === undefined ? null : (sectors[main] ?? null) })
+    }
+    return out
+  }
+
   /** Brings this copy up to date with the database (one indexed query when nothing changed). */
   async refresh() {
     this.refreshing ??= this.doRefresh().finally(() => {
@@ -374,6 +396,9 @@ export class FacetIndex {
     return { total: out.length, ids: out, facets }
   }
 }
+
+/** One listing on a map: its id, point and main sector (the search data orders sectors by position). */
+export type ListingPoint = { id: number; lon: number; lat: number; sector: string | null }
 
 type Compiled = {
   n: number
