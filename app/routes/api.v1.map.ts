@@ -17,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     return Response.json({ error: { param: parsed.param, message } }, { status: 400 })
   }
   const audience = audienceFor(viewerFromRequest(request))
-  const body = await getMapFeatures(await getDb(), parsed.value, locale, undefined, audience)
+  const body = await getMapFeatures(await getDb(), parsed.value, locale, { audience })
   return data(body, {
     headers: { 'Cache-Control': 'public, max-age=30', Vary: 'Cookie' },
   })

@@ -76,8 +76,7 @@ export async function getMapFeatures(
   db: Kysely<Database>,
   query: MapQuery,
   locale: Locale,
-  limit = MAX_FEATURES,
-  audience: Audience = 'public',
+  { audience = 'public', limit = MAX_FEATURES }: { audience?: Audience; limit?: number } = {},
 ): Promise<MapResponse> {
   const entry = await indexFor(db, query, audience)
   const { clusters, points, total, truncated } = queryClusters(entry, query.bbox, query.zoom, limit)

@@ -26,8 +26,13 @@ export async function matchingListings(
   filters: MapFilters,
   audience: Audience,
 ): Promise<{ points: MapPoint[]; version: string }> {
-  const { q, ...rest } = filters
-  const { points, version } = await matchingPoints(db, { q, filters: rest, bbox: null, audience })
+  const { q, country, sector, region, district, coop, size, verified } = filters
+  const { points, version } = await matchingPoints(db, {
+    q,
+    filters: { country, sector, region, district, coop, size, verified },
+    bbox: null,
+    audience,
+  })
   return { points, version }
 }
 
