@@ -280,7 +280,10 @@ export class FacetIndex {
     filters: SearchFilters
     order: 'newest' | 'name'
     locale: Locale
+    /** false: only the matching ids (the map), skipping the facet counts. */
+    facets?: boolean
   }): { total: number; ids: number[]; facets: FacetCounts } {
+    const countFacets = input.facets !== false
     const c = this.compile()
     const statusOk = new Uint8Array(this.dicts.status.codes.length + 1)
     for (const s of searchableStatuses(input.audience)) {
@@ -370,6 +373,10 @@ export class FacetIndex {
       }
       if (failures > 1) continue
       const all = failures === 0
+      if (!countFacets) {
+        if (all) out.push(c.ids[r] as number)
+        continue
+      }
       if (all || failed === 0) inc(cCountry, country[r] as number)
       for (let a = 0; a < 4; a++) {
         if (!all && failed !== a + 1) continue

@@ -205,6 +205,7 @@ export async function matchingPoints(
         filters: request.filters,
         order: 'newest',
         locale: 'ru',
+        facets: false,
       }).ids,
     ),
   )
