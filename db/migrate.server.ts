@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_reference_data'
 import * as m0006 from './migrations/0006_search'
 import * as m0007 from './migrations/0007_search_facet_index'
 import * as m0008 from './migrations/0008_map_text_index'
+import * as m0009 from './migrations/0009_drop_map_text_index'
 import * as m0010 from './migrations/0010_moderation'
 import type { Database } from './schema'
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_search': m0006,
   '0007_search_facet_index': m0007,
   '0008_map_text_index': m0008,
+  '0009_drop_map_text_index': m0009,
   '0010_moderation': m0010,
 }
 

@@ -4,6 +4,7 @@ import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { getMapFeatures } from '~/modules/map/map.server'
 import { MAX_Q_LENGTH, MAX_ZOOM, parseMapQuery } from '~/modules/map/query'
+import { audienceFor, viewerFromRequest } from '~/modules/search/viewer.server'
 import type { Route } from './+types/api.v1.map'
 
 /** GET /api/v1/map?bbox=w,s,e,n&zoom=z&q=&country=&sector=&verified= → GeoJSON clusters and points. */
@@ -15,7 +16,8 @@ export async function loader({ request }: Route.LoaderArgs) {
     const message = t(`map.error.${parsed.param}`, { max: parsed.param === 'zoom' ? MAX_ZOOM : MAX_Q_LENGTH })
     return Response.json({ error: { param: parsed.param, message } }, { status: 400 })
   }
-  const body = await getMapFeatures(await getDb(), parsed.value, locale)
+  const audience = audienceFor(viewerFromRequest(request))
+  const body = await getMapFeatures(await getDb(), parsed.value, locale, { audience })
   return data(body, {
     headers: { 'Cache-Control': 'public, max-age=30', Vary: 'Cookie' },
   })

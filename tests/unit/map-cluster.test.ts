@@ -166,6 +166,29 @@ describe('index cache', () => {
     expect(cache.stats).toEqual({ entries: 1, points: 1 })
   })
 
+  it('rebuilds, and waits for it, when the data changed since the entry was built', async () => {
+    const cache = new IndexCache<{ size: number; version?: string }>({
+      maxEntries: 5,
+      maxPoints: 100,
+      ttlMs: 60_000,
+    })
+    let builds = 0
+    const build = (version: string) => async () => {
+      builds++
+      return { size: builds, version }
+    }
+    expect((await cache.get('a', build('1:5'), '1:5')).size).toBe(1)
+    expect((await cache.get('a', build('1:5'), '1:5')).size).toBe(1)
+    // A newer version: concurrent callers share one rebuild and all get the fresh index.
+    const [x, y] = await Promise.all([
+      cache.get('a', build('1:6'), '1:6'),
+      cache.get('a', build('1:6'), '1:6'),
+    ])
+    expect([x.size, y.size, builds]).toEqual([2, 2, 2])
+    expect(cache.stats).toEqual({ entries: 1, points: 2 })
+    expect((await cache.get('a', build('1:6'), '1:6')).size).toBe(2)
+  })
+
   it('forgets a failed build', async () => {
     const cache = new IndexCache<{ size: number }>({ maxEntries: 5, maxPoints: 100, ttlMs: 1000 })
     await expect(cache.get('a', async () => Promise.reject(new Error('db down')))).rejects.toThrow('db down')

@@ -3,10 +3,12 @@ import {
   emptyMapFilters,
   filterKey,
   normalizeBounds,
+  parseMapFilters,
   parseMapQuery,
   parseOptionalBBox,
 } from '~/modules/map/query'
 import { tileConfig } from '~/modules/map/tiles.server'
+import { parseSearchParams } from '~/modules/search/params'
 
 const parse = (qs: string) => parseMapQuery(new URLSearchParams(qs))
 
@@ -98,6 +100,40 @@ describe('map query', () => {
     expect(parseOptionalBBox(new URLSearchParams(''))).toEqual({ ok: true, value: null })
     expect(parseOptionalBBox(new URLSearchParams('bbox=1,2,3,4'))).toEqual({ ok: true, value: [1, 2, 3, 4] })
     expect(parseOptionalBBox(new URLSearchParams('bbox=oops'))).toEqual({ ok: false, param: 'bbox' })
+  })
+})
+
+describe('map and search parse alike', () => {
+  it.each([
+    'q=%20Vladivostok%01&country=jp,kr&sector=h&region=ru-pri&district=FEFD&coop=logistics&size=small&verified=1',
+    'q=桜物&verified=false&bbox=170,-50,-170,0',
+    'country=JP&country=jp&size=micro,small&sort=name&page=3',
+  ])('%s', (qs) => {
+    const params = new URLSearchParams(qs)
+    const search = parseSearchParams(params)
+    const map = parseMapFilters(params)
+    if (!search.ok || !map.ok) throw new Error('parse failed')
+    expect(map.value).toEqual({ q: search.value.q, ...search.value.filters })
+    const bbox = search.value.bbox
+    expect(parseOptionalBBox(params)).toEqual({
+      ok: true,
+      value: bbox ? [bbox.west, bbox.south, bbox.east, bbox.north] : null,
+    })
+  })
+
+  it.each([
+    ['country=Japan', 'country'],
+    ['verified=maybe', 'verified'],
+    [`q=${'x'.repeat(201)}`, 'q'],
+  ])('rejects %s naming the same parameter', (qs, param) => {
+    const params = new URLSearchParams(qs)
+    const search = parseSearchParams(params)
+    expect(search.ok ? null : search.issues[0]?.param).toBe(param)
+    expect(parseMapFilters(params)).toEqual({ ok: false, param })
+  })
+
+  it('leaves the list-only parameters (sort, page) to the list', () => {
+    expect(parseMapFilters(new URLSearchParams('sort=bogus&page=0')).ok).toBe(true)
   })
 })
 

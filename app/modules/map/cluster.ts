@@ -25,13 +25,13 @@ export type ClusterIndex = {
   index: Supercluster<PointProps, ClusterProps>
   size: number
   builtAt: number
-  /** The points by id, kept for the whole-map index only: filtered indexes are cut from it. */
-  byId?: Map<number, MapPoint>
+  /** The version of the search data the points came from (see IndexCache). */
+  version?: string
 }
 
 export function buildClusterIndex(
   points: MapPoint[],
-  { keepPoints = false, now = Date.now() }: { keepPoints?: boolean; now?: number } = {},
+  { now = Date.now() }: { now?: number } = {},
 ): ClusterIndex {
   const owned = new WeakSet<object>()
   const index = new Supercluster<PointProps, ClusterProps>({
@@ -60,7 +60,6 @@ export function buildClusterIndex(
     index,
     size: points.length,
     builtAt: now,
-    byId: keepPoints ? new Map(points.map((p) => [p.id, p])) : undefined,
   }
 }
 
@@ -149,12 +148,20 @@ export function queryClusters(entry: ClusterIndex, bbox: BBox, zoom: number, lim
 
 /**
  * A small LRU of cluster indexes, one per filter set. Bounded by entries and by
- * the points they hold together (≈ 250 bytes a point retained); entries expire
- * after `ttlMs` so listings published elsewhere (another process) show up.
+ * the points they hold together (≈ 250 bytes a point retained). An entry built from
+ * an older version of the data than the caller's is rebuilt before it is served; one
+ * without a version expires after `ttlMs`, so listings published elsewhere show up.
  */
-type Entry<T> = { value: Promise<T>; size: number; at: number; refreshing: boolean }
+type Entry<T> = {
+  value: Promise<T>
+  size: number
+  at: number
+  refreshing: boolean
+  version?: string
+  rebuilding?: Promise<T>
+}
 
-export class IndexCache<T extends { size: number }> {
+export class IndexCache<T extends { size: number; version?: string }> {
   private entries = new Map<string, Entry<T>>()
   private points = 0
 
@@ -174,15 +181,23 @@ export class IndexCache<T extends { size: number }> {
 
   /**
    * The cached value for `key`, or the one `build` makes; concurrent callers share one
-   * build. An expired entry is still served while a fresh one is built in the background
+   * build. When `version` (of the data now) differs from the one the entry was built
+   * from, the caller waits for a rebuild: the answer must agree with the list it sits beside.
+   * Otherwise an expired entry is still served while a fresh one is built in the background
    * (stale-while-revalidate), so only the very first request of a filter set waits.
    */
-  async get(key: string, build: () => Promise<T>): Promise<T> {
+  async get(key: string, build: () => Promise<T>, version?: string): Promise<T> {
     const hit = this.entries.get(key)
     if (hit) {
       this.entries.delete(key)
       this.entries.set(key, hit)
-      if (this.now() - hit.at >= this.options.ttlMs && !hit.refreshing) {
+      if (version !== undefined && hit.version !== undefined && hit.version !== version) {
+        hit.rebuilding ??= this.store(key, build()).finally(() => {
+          hit.rebuilding = undefined
+        })
+        return hit.rebuilding
+      }
+      if (this.now() - hit.at >= this.options.ttlMs && !hit.refreshing && !hit.rebuilding) {
         hit.refreshing = true
         this.store(key, build()).catch(() => {
           hit.refreshing = false
@@ -205,6 +220,7 @@ export class IndexCache<T extends { size: number }> {
         if (current === previous) this.remove(key)
         entry.value = Promise.resolve(built)
         entry.size = built.size
+        entry.version = built.version
         this.entries.set(key, entry)
         this.points += built.size
         this.evict(key)

@@ -2,18 +2,19 @@ import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema'
 import type { Locale } from '~/modules/i18n/locales'
 import { pick } from '~/modules/i18n/locales'
+import type { Audience } from '~/modules/search/engine'
+import { searchDataVersion } from '~/modules/search/pg-engine.server'
 import {
   buildClusterIndex,
   type ClusterIndex,
   IndexCache,
   MAX_FEATURES,
   MAX_NAME_LENGTH,
-  type MapPoint,
   type MapResponse,
   type PointFeature,
   queryClusters,
 } from './cluster'
-import { loadMapPoints, loadMatchingIds, loadPointDetails, loadPointsByIds } from './points.server'
+import { loadPointDetails, matchingListings } from './points.server'
 import { emptyMapFilters, filterKey, type MapFilters, type MapQuery } from './query'
 
 /**
@@ -31,12 +32,15 @@ globalForMap.__cbmMapCache ??= new IndexCache<ClusterIndex>({
 })
 const cache = globalForMap.__cbmMapCache
 
-/** Drop every cached index (after a listing is published, moved or withdrawn in this process). */
+/**
+ * Drop every cached index. Rarely needed: each entry remembers the version of the search data it was
+ * built from, and a request that finds the data changed (in any process) rebuilds it first.
+ */
 export function invalidateMapCache() {
   cache.clear()
 }
 
-/** Builds the unfiltered index ahead of the first visitor (called after the server starts). */
+/** Builds the unfiltered public index ahead of the first visitor (called after the server starts). */
 export async function warmMapCache(db: Kysely<Database>) {
   await getMapFeatures(db, { ...emptyMapFilters(), bbox: [-180, -90, 180, 90], zoom: 0 }, 'ru')
 }
@@ -45,49 +49,46 @@ export function mapCacheStats() {
   return cache.stats
 }
 
-const wholeMap = filterKey(emptyMapFilters())
-
-/** The cluster index of a filter set, from the cache or built now. */
-async function indexFor(db: Kysely<Database>, filters: MapFilters): Promise<ClusterIndex> {
+/**
+ * The cluster index of a filter set and audience, from the cache or built now. The search module decides
+ * which listings match (see points.server.ts); its in-memory copy is brought up to date first (one indexed
+ * query), and an index built from an older copy is rebuilt before it is served.
+ */
+async function indexFor(
+  db: Kysely<Database>,
+  filters: MapFilters,
+  audience: Audience,
+): Promise<ClusterIndex> {
+  const version = await searchDataVersion(db)
   // Each database gets its own cache key space (tests open many databases in one process).
-  const key = filterKey(filters)
-  const whole = () =>
-    cache.get(`${dbKey(db)}:${wholeMap}`, async () =>
-      buildClusterIndex(await loadMapPoints(db, emptyMapFilters()), { keepPoints: true }),
-    )
-  if (key === wholeMap) return whole()
-  return cache.get(`${dbKey(db)}:${key}`, async () => {
-    // The database says which listings match; their points come from the whole-map index.
-    const [base, ids] = await Promise.all([whole(), loadMatchingIds(db, filters)])
-    const points: MapPoint[] = []
-    const missing: number[] = []
-    for (const id of ids) {
-      const point = base.byId?.get(id)
-      if (point) points.push(point)
-      else missing.push(id)
-    }
-    // Published (or given a point) since the whole-map index was built.
-    if (missing.length > 0) points.push(...(await loadPointsByIds(db, missing)))
-    return buildClusterIndex(points)
-  })
+  const key = `${dbKey(db)}:${audience}:${filterKey(filters)}`
+  return cache.get(
+    key,
+    async () => {
+      const { points, version: builtFrom } = await matchingListings(db, filters, audience)
+      return { ...buildClusterIndex(points), version: builtFrom }
+    },
+    version,
+  )
 }
 
 export async function getMapFeatures(
   db: Kysely<Database>,
   query: MapQuery,
   locale: Locale,
-  limit = MAX_FEATURES,
+  { audience = 'public', limit = MAX_FEATURES }: { audience?: Audience; limit?: number } = {},
 ): Promise<MapResponse> {
-  const entry = await indexFor(db, query)
+  const entry = await indexFor(db, query, audience)
   const { clusters, points, total, truncated } = queryClusters(entry, query.bbox, query.zoom, limit)
   const details = await loadPointDetails(
     db,
     points.map((p) => p.id),
+    audience,
   )
   const pointFeatures: PointFeature[] = []
   for (const p of points) {
     const d = details.get(p.id)
-    if (!d) continue // unpublished since the index was built
+    if (!d) continue // withdrawn since the index was built
     pointFeatures.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [p.lon, p.lat] },

@@ -1,127 +1,78 @@
 import { z } from 'zod'
-import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
-import { federalDistricts } from '#db/reference/russian-regions'
+import {
+  listFacets,
+  MAX_QUERY_LENGTH,
+  parseSearchParams,
+  type BBox as SearchBBox,
+  type SearchFilters,
+} from '~/modules/search/params'
 
 /**
- * The map's URL parameters: the viewport (`bbox`, `zoom`) plus the search filters.
- * Filter names and values follow the search page's URL (app/modules/search/params.ts on the
- * search branch: q, country, sector, region, district, coop, size, verified, bbox), so a map
- * request is the search page's query string with a zoom added. When that shared parser
- * lands, `parseMapFilters` becomes a call to it.
+ * The map's URL parameters: the viewport (`bbox`, `zoom`) plus the search filters, parsed by the search
+ * module's own parser (app/modules/search/params.ts), so a map request is the search page's query string
+ * with a zoom added and means exactly the same there. Only the bbox's shape differs: [w, s, e, n] here
+ * (supercluster's order), {west, south, east, north} in search.
  */
 
 export const MAX_ZOOM = 20
-export const MAX_Q_LENGTH = 200
-const MAX_LIST = 30
+export const MAX_Q_LENGTH = MAX_QUERY_LENGTH
 
 /** [west, south, east, north] in degrees. west > east means the box crosses the antimeridian. */
 export type BBox = [west: number, south: number, east: number, north: number]
 
-export type MapFilters = {
-  q: string
-  country: string[]
-  sector: string[]
-  /** Russian federal subjects sought for cooperation (RU-PRI). */
-  region: string[]
-  /** Federal districts (FEFD). */
-  district: string[]
-  /** Kinds of cooperation sought (export_to_russia). */
-  coop: string[]
-  size: string[]
-  /** true: verified only; false: not verified only; null: both. */
-  verified: boolean | null
-}
+export type MapFilters = { q: string } & SearchFilters
 
 export type MapQuery = MapFilters & { bbox: BBox; zoom: number }
 
-export const listParams = ['country', 'sector', 'region', 'district', 'coop', 'size'] as const
+export const listParams = listFacets
 export type MapParam = 'bbox' | 'zoom' | 'q' | 'verified' | (typeof listParams)[number]
 export type MapQueryError = { param: MapParam }
 
-const finite = z
-  .string()
-  .trim()
-  .regex(/^-?\d+(\.\d+)?$/)
-  .transform(Number)
-
-export const bboxSchema = z
-  .string()
-  .transform((s) => s.split(','))
-  .pipe(z.tuple([finite, finite, finite, finite]))
-  .refine(
-    ([w, s, e, n]) =>
-      w >= -180 && w <= 180 && e >= -180 && e <= 180 && s >= -90 && s <= 90 && n >= -90 && n <= 90 && s <= n,
-  )
-  .transform((t) => t as BBox)
-
-const codeList = (valid: (v: string) => boolean, upper: boolean) =>
-  z
-    .array(z.string())
-    .transform((values) =>
-      values
-        .flatMap((v) => v.split(','))
-        .map((v) => (upper ? v.trim().toUpperCase() : v.trim()))
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().refine(valid)).max(MAX_LIST))
-    .transform((values) => [...new Set(values)].sort())
-
-export const mapFiltersSchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(MAX_Q_LENGTH)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-    .transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
-    .default(''),
-  country: codeList((v) => /^[A-Z]{2}$/.test(v), true).default([]),
-  sector: codeList((v) => /^[A-Z]$/.test(v), true).default([]),
-  region: codeList((v) => /^RU-[A-Z]{2,4}$/.test(v), true).default([]),
-  district: codeList((v) => federalDistricts.some((d) => d.code === v), false).default([]),
-  coop: codeList((v) => cooperationKinds.some((k) => k.code === v), false).default([]),
-  size: codeList((v) => sizeBands.some((b) => b.code === v), false).default([]),
-  verified: z
-    .enum(['', '0', '1', 'true', 'false'])
-    .transform((v) => (v === '' ? null : v === '1' || v === 'true'))
-    .default(null),
-})
-
 const zoomSchema = z.coerce.number().int().min(0).max(MAX_ZOOM)
-
-function rawFilters(params: URLSearchParams) {
-  return {
-    q: params.get('q') ?? undefined,
-    ...Object.fromEntries(listParams.map((name) => [name, params.getAll(name)])),
-    verified: params.get('verified') ?? undefined,
-  }
-}
 
 type Parsed<T> = { ok: true; value: T } | ({ ok: false } & MapQueryError)
 
+/** The parameters the map shares with search; the rest (sort, page, zoom…) are not search's to judge here. */
+const sharedParams = ['q', ...listFacets, 'verified', 'bbox'] as const
+
+function parseShared(params: URLSearchParams): Parsed<{ filters: MapFilters; bbox: BBox | null }> {
+  const shared = new URLSearchParams()
+  for (const name of sharedParams) for (const v of params.getAll(name)) shared.append(name, v)
+  const parsed = parseSearchParams(shared)
+  if (!parsed.ok) return { ok: false, param: (parsed.issues[0]?.param ?? 'q') as MapParam }
+  const { q, filters, bbox } = parsed.value
+  return { ok: true, value: { filters: { q, ...filters }, bbox: bbox ? toBBox(bbox) : null } }
+}
+
+export function toBBox(b: SearchBBox): BBox {
+  return [b.west, b.south, b.east, b.north]
+}
+
+export function toSearchBBox([west, south, east, north]: BBox): SearchBBox {
+  return { west, south, east, north }
+}
+
 export function parseMapFilters(params: URLSearchParams): Parsed<MapFilters> {
-  const result = mapFiltersSchema.safeParse(rawFilters(params))
-  if (result.success) return { ok: true, value: result.data }
-  const param = (result.error.issues[0]?.path[0] ?? 'q') as MapQueryError['param']
-  return { ok: false, param }
+  const shared = parseShared(params)
+  return shared.ok ? { ok: true, value: shared.value.filters } : shared
 }
 
 /** An optional bbox (the list's "search this area"); absent or empty means everywhere. */
 export function parseOptionalBBox(params: URLSearchParams): Parsed<BBox | null> {
-  const raw = params.get('bbox')
-  if (!raw) return { ok: true, value: null }
-  const result = bboxSchema.safeParse(raw)
-  return result.success ? { ok: true, value: result.data } : { ok: false, param: 'bbox' }
+  const bbox = params.getAll('bbox')
+  const parsed = parseShared(new URLSearchParams(bbox.map((v) => ['bbox', v])))
+  return parsed.ok ? { ok: true, value: parsed.value.bbox } : { ok: false, param: 'bbox' }
 }
 
 export function parseMapQuery(params: URLSearchParams): Parsed<MapQuery> {
-  const filters = parseMapFilters(params)
-  if (!filters.ok) return filters
-  const bbox = params.get('bbox')
-  const parsedBBox = bboxSchema.safeParse(bbox ?? '-180,-90,180,90')
-  if (!parsedBBox.success) return { ok: false, param: 'bbox' }
+  const shared = parseShared(params)
+  if (!shared.ok) return shared
   const zoom = zoomSchema.safeParse(params.get('zoom') ?? '')
   if (!zoom.success || params.get('zoom') === null) return { ok: false, param: 'zoom' }
-  return { ok: true, value: { ...filters.value, bbox: parsedBBox.data, zoom: zoom.data } }
+  return {
+    ok: true,
+    value: { ...shared.value.filters, bbox: shared.value.bbox ?? [-180, -90, 180, 90], zoom: zoom.data },
+  }
 }
 
 /** A stable key for a filter set (viewport excluded): one cluster index per key. */

@@ -87,6 +87,28 @@ export class FacetIndex {
 
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** Changes whenever the copy does (a changed row or a delete): cached results built from it key on it. */
+  get version() {
+    return `${this.deletes}:${this.seq}`
+  }
+
+  /** The points of these listings (main sector first), skipping those without coordinates: what a map clusters. */
+  points(ids: ArrayLike<number>): ListingPoint[] {
+    const out: ListingPoint[] = []
+    const sectors = this.dicts.sector.codes
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number
+      const r = this.rowOf.get(id)
+      if (r === undefined) continue
+      const lat = this.lat[r] as number
+      const lon = this.lon[r] as number
+      if (Number.isNaN(lat) || Number.isNaN(lon)) continue
+      const main = this.arrays.sector[r]?.[0]
+      out.push({ id, lon, lat, sector: main === undefined ? null : (sectors[main] ?? null) })
+    }
+    return out
+  }
+
   /** Brings this copy up to date with the database (one indexed query when nothing changed). */
   async refresh() {
     this.refreshing ??= this.doRefresh().finally(() => {
@@ -258,7 +280,10 @@ export class FacetIndex {
     filters: SearchFilters
     order: 'newest' | 'name'
     locale: Locale
+    /** false: only the matching ids (the map), skipping the facet counts. */
+    facets?: boolean
   }): { total: number; ids: number[]; facets: FacetCounts } {
+    const countFacets = input.facets !== false
     const c = this.compile()
     const statusOk = new Uint8Array(this.dicts.status.codes.length + 1)
     for (const s of searchableStatuses(input.audience)) {
@@ -348,6 +373,10 @@ export class FacetIndex {
       }
       if (failures > 1) continue
       const all = failures === 0
+      if (!countFacets) {
+        if (all) out.push(c.ids[r] as number)
+        continue
+      }
       if (all || failed === 0) inc(cCountry, country[r] as number)
       for (let a = 0; a < 4; a++) {
         if (!all && failed !== a + 1) continue
@@ -374,6 +403,9 @@ export class FacetIndex {
     return { total: out.length, ids: out, facets }
   }
 }
+
+/** One listing on a map: its id, point and main sector (the search data orders sectors by position). */
+export type ListingPoint = { id: number; lon: number; lat: number; sector: string | null }
 
 type Compiled = {
   n: number

@@ -8,7 +8,7 @@ import {
   type SearchResult,
   searchableStatuses,
 } from './engine'
-import { facetIndexFor } from './facet-index.server'
+import { type FacetIndex, facetIndexFor, type ListingPoint } from './facet-index.server'
 import { hydrateHits, rebuildSearchData, refreshSearchRows } from './search-data.server'
 import { splitQuery } from './tokenize'
 
@@ -89,25 +89,71 @@ async function timed<T>(timings: Timings, name: string, step: () => Promise<T> |
   }
 }
 
-async function runSearch(db: Kysely<Database>, request: SearchRequest, analysed: Analysed, timings: Timings) {
-  const index = await timed(timings, 'index', () => facetIndexFor(db))
-  let textIds: Int32Array | null = null
-  if (analysed.tsquery || analysed.gramSets.length > 0) {
-    const key = JSON.stringify([request.audience, analysed.tsquery, analysed.gramSets])
-    textIds = index.cachedMatch(key) ?? null
-    if (textIds) timings.cached = 1
-    else {
-      const conditions = [statusCondition(request.audience)]
-      if (analysed.tsquery) conditions.push(sql`s.doc @@ ${analysed.tsquery}::tsquery`)
-      for (const grams of analysed.gramSets) conditions.push(sql`s.grams @> ${textArray(grams)}`)
-      const { rows } = await timed(timings, 'match', () =>
-        sql<{ id: number }>`select s.business_id as id from business_search s
+/** The listings a query's words match (null when the query has no words), and the words as analysed. */
+type TextMatch = { analysed: Analysed; textIds: Int32Array | null; correctedQuery: string | null }
+
+async function matchWords(
+  db: Kysely<Database>,
+  index: FacetIndex,
+  audience: Audience,
+  analysed: Analysed,
+  timings: Timings,
+): Promise<Int32Array | null> {
+  if (!analysed.tsquery && analysed.gramSets.length === 0) return null
+  const key = JSON.stringify([audience, analysed.tsquery, analysed.gramSets])
+  const cached = index.cachedMatch(key)
+  if (cached) {
+    timings.cached = 1
+    return cached
+  }
+  const conditions = [statusCondition(audience)]
+  if (analysed.tsquery) conditions.push(sql`s.doc @@ ${analysed.tsquery}::tsquery`)
+  for (const grams of analysed.gramSets) conditions.push(sql`s.grams @> ${textArray(grams)}`)
+  const { rows } = await timed(timings, 'match', () =>
+    sql<{ id: number }>`select s.business_id as id from business_search s
         where ${sql.join(conditions, sql` and `)}`.execute(db),
-      )
-      textIds = Int32Array.from(rows, (r) => r.id)
-      index.rememberMatch(key, textIds)
+  )
+  const ids = Int32Array.from(rows, (r) => r.id)
+  index.rememberMatch(key, ids)
+  return ids
+}
+
+/**
+ * The text half of a search: the words as typed, and when they match nothing (whatever the filters), the
+ * closest known words instead (typo tolerance). Shared by the list and the map, so both match alike.
+ */
+async function matchText(
+  db: Kysely<Database>,
+  index: FacetIndex,
+  audience: Audience,
+  q: string,
+  timings: Timings,
+): Promise<TextMatch> {
+  const analysed = await timed(timings, 'analyse', () => analyse(db, q))
+  const textIds = await matchWords(db, index, audience, analysed, timings)
+  if (textIds?.length === 0 && analysed.words.length > 0) {
+    const words = analysed.words
+    const corrected = await timed(timings, 'typo', () => correctWords(db, words))
+    if (corrected) {
+      const fixed = [...corrected, ...analysed.gramSets.map((g) => g.join(''))].join(' ')
+      const retry = await timed(timings, 'analyse', () => analyse(db, fixed))
+      const again = await matchWords(db, index, audience, retry, timings)
+      if ((again?.length ?? 0) > 0)
+        return { analysed: retry, textIds: again, correctedQuery: corrected.join(' ') }
     }
   }
+  return { analysed, textIds, correctedQuery: null }
+}
+
+async function runSearch(db: Kysely<Database>, request: SearchRequest, timings: Timings) {
+  const index = await timed(timings, 'index', () => facetIndexFor(db))
+  const { analysed, textIds, correctedQuery } = await matchText(
+    db,
+    index,
+    request.audience,
+    request.q,
+    timings,
+  )
   const evaluated = await timed(timings, 'facets', () =>
     index.evaluate({
       audience: request.audience,
@@ -132,7 +178,43 @@ async function runSearch(db: Kysely<Database>, request: SearchRequest, analysed:
     )
     ids = rows.map((r) => r.id)
   }
-  return { ids, total: evaluated.total, facets: evaluated.facets, textMatches: textIds?.length ?? null }
+  return { ids, total: evaluated.total, facets: evaluated.facets, correctedQuery }
+}
+
+export type MatchRequest = Pick<SearchRequest, 'q' | 'filters' | 'bbox' | 'audience'>
+
+/**
+ * Every listing a search matches, with its point, without paging, ranking or facets: what the map
+ * clusters. The same text matching (typo correction, CJK bigrams, keywords, city names) and the same
+ * filters as `search`, so the map and the list cannot disagree. Listings without coordinates are left
+ * out (they are in the list, not on a map). `version` changes whenever the search data does.
+ */
+export async function matchingPoints(
+  db: Kysely<Database>,
+  request: MatchRequest,
+): Promise<{ points: ListingPoint[]; correctedQuery: string | null; version: string; timings: Timings }> {
+  const timings: Timings = {}
+  const index = await timed(timings, 'index', () => facetIndexFor(db))
+  const { textIds, correctedQuery } = await matchText(db, index, request.audience, request.q, timings)
+  const points = await timed(timings, 'filter', () =>
+    index.points(
+      index.evaluate({
+        audience: request.audience,
+        textIds,
+        bbox: request.bbox,
+        filters: request.filters,
+        order: 'newest',
+        locale: 'ru',
+        facets: false,
+      }).ids,
+    ),
+  )
+  return { points, correctedQuery, version: index.version, timings }
+}
+
+/** The version of the search data this process holds (one indexed query to check it is current). */
+export async function searchDataVersion(db: Kysely<Database>): Promise<string> {
+  return (await facetIndexFor(db)).version
 }
 
 export class PostgresSearchEngine implements SearchEngine {
@@ -141,24 +223,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const timings: Timings = {}
-    let analysed = await timed(timings, 'analyse', () => analyse(this.db, request.q))
-    let found = await runSearch(this.db, request, analysed, timings)
-    let correctedQuery: string | null = null
-    // Typo tolerance: only when nothing matched as typed, retry with the closest known words.
-    if (found.textMatches === 0 && analysed.words.length > 0) {
-      const words = analysed.words
-      const corrected = await timed(timings, 'typo', () => correctWords(this.db, words))
-      if (corrected) {
-        const q = [...corrected, ...analysed.gramSets.map((g) => g.join(''))].join(' ')
-        const retry = await timed(timings, 'analyse', () => analyse(this.db, q))
-        const again = await runSearch(this.db, request, retry, timings)
-        if ((again.textMatches ?? 0) > 0) {
-          analysed = retry
-          found = again
-          correctedQuery = corrected.join(' ')
-        }
-      }
-    }
+    const found = await runSearch(this.db, request, timings)
     const ids = found.ids
     const hits = await timed(timings, 'hydrate', () => hydrateHits(this.db, ids, request.locale))
     return {
@@ -168,7 +233,7 @@ export class PostgresSearchEngine implements SearchEngine {
       page: request.page,
       perPage: request.perPage,
       pages: Math.max(1, Math.ceil(found.total / request.perPage)),
-      correctedQuery,
+      correctedQuery: found.correctedQuery,
       engine: this.name,
       timings,
     }
