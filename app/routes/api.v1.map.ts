@@ -16,9 +16,11 @@ export async function loader({ request }: Route.LoaderArgs) {
     const message = t(`map.error.${parsed.param}`, { max: parsed.param === 'zoom' ? MAX_ZOOM : MAX_Q_LENGTH })
     return Response.json({ error: { param: parsed.param, message } }, { status: 400 })
   }
-  const audience = audienceFor(viewerFromRequest(request))
-  const body = await getMapFeatures(await getDb(), parsed.value, locale, { audience })
+  const db = await getDb()
+  const audience = audienceFor(await viewerFromRequest(db, request))
+  const body = await getMapFeatures(db, parsed.value, locale, { audience })
+  // The working group's map includes unpublished listings: never cache it where others could get it.
   return data(body, {
-    headers: { 'Cache-Control': 'public, max-age=30', Vary: 'Cookie' },
+    headers: { 'Cache-Control': audience === 'public' ? 'public, max-age=30' : 'private, no-store', Vary: 'Cookie' },
   })
 }
