@@ -46,6 +46,11 @@ test('Japan’s council publishes one listing and returns another; China’s cou
   await expect(page.locator('[data-count="pending"]')).toHaveText(String(pendingBefore - 2))
   await page.goto(`/?q=${encodeURIComponent(name)}`)
   await expect(page.locator(`a[href^="/businesses/${otherId}"]`).first()).toBeVisible()
+  // …and on the map, through the same API the map component reads.
+  const map = await page.request.get(`/api/v1/map?bbox=-180,-85,180,85&zoom=4&q=${encodeURIComponent(name)}`)
+  const features = ((await map.json()) as { features: { properties: { cluster: boolean; id?: number } }[] })
+    .features
+  expect(features.some((f) => !f.properties.cluster && f.properties.id === Number(otherId))).toBe(true)
   // The history shows who did it.
   await page.goto(`/businesses/${otherId}/history`)
   await expect(page.locator('.history-list li').first()).toContainText('Опубликована')
