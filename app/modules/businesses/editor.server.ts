@@ -181,7 +181,7 @@ export function fillPointFromGazetteer(form: FormData) {
 
 const orNull = (v: string | undefined) => (v?.trim() ? v.trim() : null)
 
-/** The status a save moves the listing to (see docs/decisions/0005-accounts-listing-edits.md). */
+/** The status a save moves the listing to (see docs/decisions/0008-accounts-listing-edits.md). */
 function nextStatus(current: BusinessStatus | null, intent: 'save' | 'submit'): BusinessStatus {
   if (intent === 'submit') return 'pending'
   // A published listing cannot quietly become a draft: any change to it goes to moderation.

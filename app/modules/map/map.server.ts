@@ -21,7 +21,7 @@ import { emptyMapFilters, filterKey, type MapFilters, type MapQuery } from './qu
  * One cluster index per filter set, refreshed after a minute (stale-while-revalidate).
  * Bounds: 32 indexes and 300,000 points in all (≈ 130 MB at the ≈ 440 B a point
  * measured with supercluster 9), so a crawler walking every filter combination
- * cannot grow the process without limit. See docs/decisions/0004-map-server-clusters.md.
+ * cannot grow the process without limit. See docs/decisions/0006-map-server-clusters.md.
  */
 // On globalThis: the start script and the server build are two module graphs in one process.
 const globalForMap = globalThis as typeof globalThis & { __cbmMapCache?: IndexCache<ClusterIndex> }

@@ -142,7 +142,7 @@ export async function moderatorCountryChoices(db: Kysely<Database>, user: Curren
  * either published it (`after` has status 'published') or took it off the map (`before` has it, e.g.
  * the owner's edit that sent it back to pending, decision 0005). The second case also covers
  * listings whose publication left no snapshot (imported or demo data).
- * See docs/decisions/0010-moderation-published-snapshot.md.
+ * See docs/decisions/0009-moderation-published-snapshot.md.
  */
 export async function lastPublishedSnapshot(db: Kysely<Database>, id: number) {
   const row = await db
