@@ -15,6 +15,7 @@ import { cooperationKinds, messengers, sizeBands, workingLanguages } from '#db/r
 import { LIMITS, listingSchema } from '~/modules/businesses/listing-schema'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import { LocationFieldset, type MapPickerProps } from './location-fieldset'
+import { PointPicker } from './map/map-view'
 
 export type EditorOptionsView = {
   countries: { code: string; nameRu: string; nameEn: string }[]
@@ -235,7 +236,7 @@ export function ListingEditor(props: Props) {
         lat={field('lat')}
         lon={field('lon')}
         setValue={setValue}
-        renderMapPicker={props.renderMapPicker}
+        renderMapPicker={props.renderMapPicker ?? renderPointPicker}
       >
         <Text field={field('address')} label={t('editor.address')} />
         <Check
@@ -355,4 +356,17 @@ export function ListingEditor(props: Props) {
 function toArray(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string')
+}
+
+/** The editor's map: click or drag the marker; the latitude/longitude fields follow. */
+function renderPointPicker(p: MapPickerProps) {
+  return (
+    <PointPicker
+      withInputs={false}
+      value={p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : null}
+      onChange={(v) => {
+        if (v) p.onPick(v.lat, v.lon)
+      }}
+    />
+  )
 }

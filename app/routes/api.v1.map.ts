@@ -21,6 +21,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const body = await getMapFeatures(db, parsed.value, locale, { audience })
   // The working group's map includes unpublished listings: never cache it where others could get it.
   return data(body, {
-    headers: { 'Cache-Control': audience === 'public' ? 'public, max-age=30' : 'private, no-store', Vary: 'Cookie' },
+    headers: {
+      'Cache-Control': audience === 'public' ? 'public, max-age=30' : 'private, no-store',
+      Vary: 'Cookie',
+    },
   })
 }

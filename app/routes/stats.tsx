@@ -78,7 +78,7 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="stats-country">
         <h2 id="stats-country">{t('stats.byCountry')}</h2>
-        <table className="data-table">
+        <table className="stats-table">
           <thead>
             <tr>
               <th scope="col">{t('stats.col.country')}</th>
@@ -139,7 +139,7 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
             />
           )}
         </ChartSlot>
-        <table className="data-table">
+        <table className="stats-table">
           <thead>
             <tr>
               <th scope="col">{t('stats.col.month')}</th>
@@ -169,7 +169,7 @@ export default function Statistics({ loaderData }: Route.ComponentProps) {
       {stats.speed ? (
         <section aria-labelledby="stats-speed">
           <h2 id="stats-speed">{t('stats.moderation')}</h2>
-          <table className="data-table">
+          <table className="stats-table">
             <thead>
               <tr>
                 <th scope="col">{t('stats.col.country')}</th>
@@ -207,7 +207,7 @@ function CountTable({
   const t = useT()
   if (rows.length === 0) return <p>{t('stats.empty')}</p>
   return (
-    <table className="data-table">
+    <table className="stats-table">
       <thead>
         <tr>
           <th scope="col">{head}</th>
