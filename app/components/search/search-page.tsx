@@ -127,6 +127,7 @@ export function SearchPage({ q, error, errors, params, result, labels }: SearchP
             <p className="result-count" aria-live="polite">
               {t.plural('businesses', result.total)}
             </p>
+            {result.total > 0 ? <ExportLinks params={params} /> : null}
             {result.hits.length === 0 ? (
               <EmptyState params={params} filtered={filtered} t={t} />
             ) : (
@@ -362,5 +363,40 @@ function EmptyState({ params, filtered, t }: { params: SearchParams; filtered: b
         </li>
       </ul>
     </div>
+  )
+}
+
+/** Downloads of exactly this search (same parameters, no paging). */
+function ExportLinks({ params }: { params: SearchParams }) {
+  const t = useT()
+  const query = toSearchParams({ ...params, page: 1 })
+  query.delete('page')
+  query.delete('sort')
+  const qs = query.toString()
+  const href = (ext: string, extra = '') =>
+    `/export.${ext}${qs || extra ? '?' : ''}${qs}${qs && extra ? '&' : ''}${extra}`
+  return (
+    <p className="export-links">
+      <span>{t('export.label')}:</span>{' '}
+      <a href={href('csv')} download>
+        CSV
+      </a>{' '}
+      ·{' '}
+      <a href={href('csv', 'sep=semicolon')} download>
+        {t('export.csvSemicolon')}
+      </a>{' '}
+      ·{' '}
+      <a href={href('xlsx')} download>
+        XLSX
+      </a>{' '}
+      ·{' '}
+      <a href={href('xlsx', 'sheets=country')} download>
+        {t('export.xlsxByCountry')}
+      </a>{' '}
+      ·{' '}
+      <a href={href('geojson')} download>
+        GeoJSON
+      </a>
+    </p>
   )
 }

@@ -13,6 +13,12 @@ export const importMessagesRu = {
   'import.error.yesNo': 'Ожидается «да» или «нет».',
   'import.error.duplicateExternalId': 'Внешний номер «{id}» уже встречался в строке {row}.',
   'import.error.cityUnknown': 'Город не найден в справочнике: укажите широту и долготу.',
+  'export.error.sep': 'Разделитель может быть только semicolon (точка с запятой).',
+  'export.error.sheets': 'Листы можно разбить только по стране: sheets=country.',
+  'export.sheet': 'Компании',
+  'export.label': 'Скачать найденное',
+  'export.csvSemicolon': 'CSV для Excel (;)',
+  'export.xlsxByCountry': 'XLSX, лист на страну',
 } as const
 
 export const importMessagesEn: Record<keyof typeof importMessagesRu, string> = {
@@ -29,4 +35,10 @@ export const importMessagesEn: Record<keyof typeof importMessagesRu, string> = {
   'import.error.yesNo': 'Expected “yes” or “no”.',
   'import.error.duplicateExternalId': 'External number “{id}” already appears in row {row}.',
   'import.error.cityUnknown': 'The city is not in the gazetteer: give latitude and longitude.',
+  'export.error.sep': 'The separator may only be semicolon.',
+  'export.error.sheets': 'Sheets can only be split by country: sheets=country.',
+  'export.sheet': 'Businesses',
+  'export.label': 'Download the results',
+  'export.csvSemicolon': 'CSV for Excel (;)',
+  'export.xlsxByCountry': 'XLSX, a sheet per country',
 }

@@ -212,6 +212,25 @@ export async function matchingPoints(
   return { points, correctedQuery, version: index.version, timings }
 }
 
+/**
+ * Every listing a search matches, newest first, without paging or facets: what an export writes.
+ * Unlike `matchingPoints`, listings without coordinates are included.
+ */
+export async function matchingIds(db: Kysely<Database>, request: MatchRequest): Promise<number[]> {
+  const timings: Timings = {}
+  const index = await facetIndexFor(db)
+  const { textIds } = await matchText(db, index, request.audience, request.q, timings)
+  return index.evaluate({
+    audience: request.audience,
+    textIds,
+    bbox: request.bbox,
+    filters: request.filters,
+    order: 'newest',
+    locale: 'ru',
+    facets: false,
+  }).ids
+}
+
 /** The version of the search data this process holds (one indexed query to check it is current). */
 export async function searchDataVersion(db: Kysely<Database>): Promise<string> {
   return (await facetIndexFor(db)).version

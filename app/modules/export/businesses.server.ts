@@ -1,0 +1,323 @@
+import { type Kysely, sql } from 'kysely'
+import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
+import type { Database, Messengers } from '#db/schema'
+import type { ContactAccess } from '~/modules/businesses/card.server'
+import type { Locale } from '~/modules/i18n/locales'
+import { localizedCity } from '~/modules/reference/cities.server'
+import type { ExportColumn } from './columns'
+
+export type ExportRow = {
+  id: number
+  name_ru: string | null
+  name_en: string | null
+  name_local: string | null
+  country_code: string
+  country_ru: string
+  country_en: string
+  city: string | null
+  city_geoname_id: number | null
+  address: string | null
+  lat: number | null
+  lon: number | null
+  founded_year: number | null
+  size_band: string | null
+  website: string | null
+  email: string | null
+  phone: string | null
+  messengers: Messengers
+  sectors: string[]
+  regions: string[]
+  cooperation_kinds: string[]
+  keywords: string[]
+  status: string
+  verified: boolean
+  published_at: Date | null
+}
+
+const BATCH = 500
+
+/**
+ * Reads the listings of `ids` in that order, a batch at a time, hiding each contact the viewer may not
+ * see: constant memory, and on PGlite other requests run between batches.
+ */
+export async function* exportRows(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  access: ContactAccess,
+): AsyncGenerator<ExportRow> {
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const slice = ids.slice(start, start + BATCH)
+    const rows = await db
+      .selectFrom('businesses as b')
+      .innerJoin('countries as c', 'c.code', 'b.country_code')
+      .select([
+        'b.id',
+        'b.name_ru',
+        'b.name_en',
+        'b.name_local',
+        'b.country_code',
+        'c.name_ru as country_ru',
+        'c.name_en as country_en',
+        'b.city',
+        'b.city_geoname_id',
+        'b.address',
+        'b.lat',
+        'b.lon',
+        'b.founded_year',
+        'b.size_band',
+        'b.website',
+        'b.email',
+        'b.phone',
+        'b.messengers',
+        'b.public_email',
+        'b.public_phone',
+        'b.public_messengers',
+        'b.public_address',
+        'b.cooperation_kinds',
+        'b.keywords',
+        'b.status',
+        'b.verified_at',
+        'b.published_at',
+        sql<
+          string[]
+        >`coalesce((select array_agg(s.sector_code order by s.position) from business_sectors s where s.business_id = b.id), '{}')`.as(
+          'sectors',
+        ),
+        sql<
+          string[]
+        >`coalesce((select array_agg(r.region_code order by r.region_code) from business_regions r where r.business_id = b.id), '{}')`.as(
+          'regions',
+        ),
+      ])
+      .where('b.id', 'in', slice)
+      .execute()
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    for (const id of slice) {
+      const r = byId.get(id)
+      if (!r) continue
+      const all = access === 'all'
+      yield {
+        id: r.id,
+        name_ru: r.name_ru,
+        name_en: r.name_en,
+        name_local: r.name_local,
+        country_code: r.country_code,
+        country_ru: r.country_ru,
+        country_en: r.country_en,
+        city: r.city,
+        city_geoname_id: r.city_geoname_id,
+        address: all || r.public_address ? r.address : null,
+        lat: r.lat,
+        lon: r.lon,
+        founded_year: r.founded_year,
+        size_band: r.size_band,
+        website: r.website,
+        email: all || r.public_email ? r.email : null,
+        phone: all || r.public_phone ? r.phone : null,
+        messengers: all || r.public_messengers ? r.messengers : {},
+        sectors: r.sectors,
+        regions: r.regions,
+        cooperation_kinds: r.cooperation_kinds,
+        keywords: r.keywords,
+        status: r.status,
+        verified: r.verified_at !== null,
+        published_at: r.published_at,
+      }
+    }
+  }
+}
+
+const label = (
+  list: readonly { code: string; nameRu: string; nameEn: string }[],
+  code: string,
+  locale: Locale,
+) => {
+  const item = list.find((x) => x.code === code)
+  return item ? (locale === 'ru' ? item.nameRu : item.nameEn) : code
+}
+
+/** The export's columns; which contacts are filled depends on the viewer (see exportRows). */
+export function businessExportColumns(staff: boolean): ExportColumn<ExportRow>[] {
+  const columns: ExportColumn<ExportRow>[] = [
+    { key: 'id', header: { ru: 'Номер', en: 'ID' }, type: 'number', width: 8, value: (r) => r.id },
+    {
+      key: 'name_ru',
+      header: { ru: 'Название (рус.)', en: 'Name (Russian)' },
+      type: 'string',
+      width: 36,
+      value: (r) => r.name_ru,
+    },
+    {
+      key: 'name_en',
+      header: { ru: 'Название (англ.)', en: 'Name (English)' },
+      type: 'string',
+      width: 36,
+      value: (r) => r.name_en,
+    },
+    {
+      key: 'name_local',
+      header: { ru: 'Название на местном языке', en: 'Local name' },
+      type: 'string',
+      width: 30,
+      value: (r) => r.name_local,
+    },
+    {
+      key: 'country',
+      header: { ru: 'Страна', en: 'Country' },
+      type: 'string',
+      width: 18,
+      value: (r, l) => (l === 'ru' ? r.country_ru : r.country_en),
+    },
+    {
+      key: 'city',
+      header: { ru: 'Город', en: 'City' },
+      type: 'string',
+      width: 18,
+      value: (r, l) => localizedCity(l, r.city_geoname_id, r.city),
+    },
+    {
+      key: 'address',
+      header: { ru: 'Адрес', en: 'Address' },
+      type: 'string',
+      width: 30,
+      value: (r) => r.address,
+    },
+    { key: 'lat', header: { ru: 'Широта', en: 'Latitude' }, type: 'number', value: (r) => r.lat },
+    { key: 'lon', header: { ru: 'Долгота', en: 'Longitude' }, type: 'number', value: (r) => r.lon },
+    {
+      key: 'sectors',
+      header: { ru: 'Отрасли (ОКВЭД/NACE)', en: 'Sectors (NACE)' },
+      type: 'string',
+      value: (r) => r.sectors.join('; '),
+    },
+    {
+      key: 'founded',
+      header: { ru: 'Год основания', en: 'Founded' },
+      type: 'number',
+      value: (r) => r.founded_year,
+    },
+    {
+      key: 'size',
+      header: { ru: 'Размер', en: 'Size' },
+      type: 'string',
+      value: (r, l) => (r.size_band ? label(sizeBands, r.size_band, l) : null),
+    },
+    {
+      key: 'website',
+      header: { ru: 'Сайт', en: 'Website' },
+      type: 'string',
+      width: 30,
+      value: (r) => r.website,
+    },
+    {
+      key: 'email',
+      header: { ru: 'Эл. почта', en: 'E-mail' },
+      type: 'string',
+      width: 28,
+      value: (r) => r.email,
+    },
+    {
+      key: 'phone',
+      header: { ru: 'Телефон', en: 'Phone' },
+      type: 'string',
+      width: 18,
+      value: (r) => r.phone,
+    },
+    {
+      key: 'messengers',
+      header: { ru: 'Мессенджеры', en: 'Messengers' },
+      type: 'string',
+      value: (r) =>
+        Object.entries(r.messengers)
+          .filter(([, v]) => v)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ') || null,
+    },
+    {
+      key: 'cooperation',
+      header: { ru: 'Сотрудничество', en: 'Cooperation' },
+      type: 'string',
+      width: 30,
+      value: (r, l) => r.cooperation_kinds.map((c) => label(cooperationKinds, c, l)).join('; '),
+    },
+    {
+      key: 'regions',
+      header: { ru: 'Регионы России', en: 'Russian regions' },
+      type: 'string',
+      value: (r) => r.regions.join('; '),
+    },
+    {
+      key: 'keywords',
+      header: { ru: 'Ключевые слова', en: 'Keywords' },
+      type: 'string',
+      value: (r) => r.keywords.join(', '),
+    },
+    {
+      key: 'verified',
+      header: { ru: 'Проверено советом', en: 'Verified by council' },
+      type: 'boolean',
+      value: (r) => r.verified,
+    },
+    {
+      key: 'published',
+      header: { ru: 'Опубликовано', en: 'Published' },
+      type: 'date',
+      value: (r) => r.published_at,
+    },
+  ]
+  if (staff)
+    columns.push({
+      key: 'status',
+      header: { ru: 'Статус', en: 'Status' },
+      type: 'string',
+      value: (r) => r.status,
+    })
+  return columns
+}
+
+/** A listing as a GeoJSON feature (listings without a point are left out: GeoJSON needs geometry). */
+export function geoJsonFeature(r: ExportRow, locale: Locale, staff: boolean) {
+  if (r.lat === null || r.lon === null) return null
+  const props: Record<string, unknown> = {}
+  for (const column of businessExportColumns(staff)) {
+    if (column.key === 'lat' || column.key === 'lon') continue
+    props[column.key] = column.value(r, locale)
+  }
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: props }
+}
+
+/** A GeoJSON FeatureCollection written feature by feature, so memory stays flat. */
+export function geoJsonStream(
+  rows: AsyncIterable<ExportRow>,
+  locale: Locale,
+  staff: boolean,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  const iterator = rows[Symbol.asyncIterator]()
+  let first = true
+  let started = false
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true
+        controller.enqueue(encoder.encode('{"type":"FeatureCollection","features":['))
+      }
+      for (;;) {
+        const next = await iterator.next()
+        if (next.done) {
+          controller.enqueue(encoder.encode(']}\n'))
+          controller.close()
+          return
+        }
+        const feature = geoJsonFeature(next.value, locale, staff)
+        if (!feature) continue
+        controller.enqueue(encoder.encode(`${first ? '' : ','}\n${JSON.stringify(feature)}`))
+        first = false
+        return
+      }
+    },
+    async cancel() {
+      await iterator.return?.()
+    },
+  })
+}
