@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:export`: export 100,000 listings as CSV and XLSX (and GeoJSON) the way
+ * /export.* does — ids from the search, rows read in batches, streamed — and print time,
+ * bytes and the process's peak RSS for each format. Prints figures, asserts nothing.
+ *
+ *   npm run bench:export                   # PGlite in a temporary folder
+ *   npm run bench:export -- --server postgres://postgres@127.0.0.1:5432/postgres
+ *   options: --count 100000
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+
+const { values } = parseArgs({
+  options: { server: { type: 'string' }, count: { type: 'string', default: '100000' } },
+})
+const count = Number(values.count)
+const BENCH_DB = 'cbm_bench_export'
+let tmpDir: string | null = null
+if (values.server) {
+  const admin = new pg.Client({ connectionString: values.server })
+  await admin.connect()
+  await admin.query(`drop database if exists "${BENCH_DB}" with (force)`)
+  await admin.query(`create database "${BENCH_DB}"`)
+  await admin.end()
+  const url = new URL(values.server)
+  url.pathname = `/${BENCH_DB}`
+  process.env.DATABASE_URL = url.toString()
+} else {
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbm-bench-export-'))
+  process.env.DATA_DIR = tmpDir
+  delete process.env.DATABASE_URL
+}
+
+const { getDb } = await import('#db/client.server')
+const { migrateToLatest } = await import('#db/migrate.server')
+const { seedDemo } = await import('./lib/demo/seed')
+const { matchingIds } = await import('~/modules/search/pg-engine.server')
+const { businessExportColumns, exportRows, geoJsonStream } = await import(
+  '~/modules/export/businesses.server'
+)
+const { csvStream } = await import('~/modules/export/csv.server')
+const { xlsxStream } = await import('~/modules/export/xlsx.server')
+
+const db = await getDb()
+await migrateToLatest(db)
+console.log(`Seeding ${count} listings…`)
+await seedDemo(db, { count, seed: 20180531 })
+const filters = { country: [], sector: [], region: [], district: [], coop: [], size: [], verified: null }
+const ids = await matchingIds(db, { q: '', filters, bbox: null, audience: 'staff' })
+console.log(`Exporting ${ids.length} listings (working-group view: every status and contact)\n`)
+
+async function measure(name: string, stream: () => ReadableStream<Uint8Array>) {
+  global.gc?.()
+  const baseline = process.memoryUsage().rss
+  let peak = baseline
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 20)
+  const started = performance.now()
+  let bytes = 0
+  const reader = stream().getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    bytes += value.byteLength
+  }
+  const seconds = (performance.now() - started) / 1000
+  clearInterval(sampler)
+  peak = Math.max(peak, process.memoryUsage().rss)
+  console.log(
+    `${name.padEnd(18)} ${seconds.toFixed(1).padStart(6)} s  ${(bytes / 1024 / 1024).toFixed(1).padStart(7)} MB  peak RSS ${(peak / 1024 / 1024).toFixed(0).padStart(5)} MB (start ${(baseline / 1024 / 1024).toFixed(0)} MB)`,
+  )
+}
+
+const columns = businessExportColumns(true)
+await measure('CSV', () => csvStream(exportRows(db, ids, 'all'), columns, { locale: 'ru', delimiter: ',' }))
+await measure('XLSX', () =>
+  xlsxStream(exportRows(db, ids, 'all'), columns, { locale: 'ru', sheetName: 'Компании' }),
+)
+await measure('GeoJSON', () => geoJsonStream(exportRows(db, ids, 'all'), 'ru', true))
+
+await db.destroy()
+if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
+if (values.server) {
+  const admin = new pg.Client({ connectionString: values.server })
+  await admin.connect()
+  await admin.query(`drop database if exists "${BENCH_DB}" with (force)`)
+  await admin.end()
+}
