@@ -7,6 +7,7 @@
  *   npm run bench:export -- --server postgres://postgres@127.0.0.1:5432/postgres
  *   options: --count 100000
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -34,9 +35,14 @@ if (values.server) {
   delete process.env.DATABASE_URL
 }
 
+// Seeding runs in its own process, so the RSS measured here is the exporting app's alone.
+console.log(`Seeding ${count} listings…`)
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts', '--count', String(count)], {
+  stdio: 'inherit',
+  env: process.env,
+})
+
 const { getDb } = await import('#db/client.server')
-const { migrateToLatest } = await import('#db/migrate.server')
-const { seedDemo } = await import('./lib/demo/seed')
 const { matchingIds } = await import('~/modules/search/pg-engine.server')
 const { businessExportColumns, exportRows, geoJsonStream } = await import(
   '~/modules/export/businesses.server'
@@ -45,9 +51,6 @@ const { csvStream } = await import('~/modules/export/csv.server')
 const { xlsxStream } = await import('~/modules/export/xlsx.server')
 
 const db = await getDb()
-await migrateToLatest(db)
-console.log(`Seeding ${count} listings…`)
-await seedDemo(db, { count, seed: 20180531 })
 const filters = { country: [], sector: [], region: [], district: [], coop: [], size: [], verified: null }
 const ids = await matchingIds(db, { q: '', filters, bbox: null, audience: 'staff' })
 console.log(`Exporting ${ids.length} listings (working-group view: every status and contact)\n`)
