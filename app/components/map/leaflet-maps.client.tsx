@@ -13,7 +13,7 @@ import {
   useMapEvents,
   ZoomControl,
 } from 'react-leaflet'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useNavigation, useSearchParams } from 'react-router'
 import { feature } from 'topojson-client'
 import type { Topology } from 'topojson-specification'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
@@ -368,6 +368,12 @@ export function BrowseMap({
   const [moved, setMoved] = useState(false)
   const highlight = useListHighlight()
   const request = useRef<AbortController | null>(null)
+  const mapRef = useRef<L.Map | null>(null)
+  // Any navigation (filters, sort, this map's area) closes an open popup first, for the same reason.
+  const navigation = useNavigation()
+  useEffect(() => {
+    if (navigation.state !== 'idle') mapRef.current?.closePopup()
+  }, [navigation.state])
 
   useEffect(() => {
     if (!view) return
@@ -398,6 +404,9 @@ export function BrowseMap({
 
   const searchArea = () => {
     if (!view) return
+    // An open popup (rendered by react-leaflet into Leaflet's own DOM) kept the list from showing the
+    // new search's results in about half of the runs; the user has moved on from it anyway.
+    mapRef.current?.closePopup()
     setParams((prev) => {
       const next = new URLSearchParams(prev)
       next.set('bbox', formatBBox(view.bbox))
@@ -418,6 +427,7 @@ export function BrowseMap({
   return (
     <section className={`map-view map-browse ${className ?? ''}`} aria-label={t('map.label')}>
       <MapContainer
+        ref={mapRef}
         bounds={REGION_BOUNDS}
         minZoom={1}
         maxZoom={18}
