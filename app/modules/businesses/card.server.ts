@@ -34,6 +34,28 @@ export type BusinessCard = {
 /** Which contact fields the viewer may see regardless of the owner's choice (owner, council, working group). */
 export type ContactAccess = 'public' | 'all'
 
+type ContactFields = {
+  address: string | null
+  email: string | null
+  phone: string | null
+  messengers: Messengers
+  public_address: boolean
+  public_email: boolean
+  public_phone: boolean
+  public_messengers: boolean
+}
+
+/** The one rule for contact details: shown where the owner made them public or the viewer may see all. */
+export function visibleContacts(b: ContactFields, access: ContactAccess) {
+  const all = access === 'all'
+  return {
+    address: all || b.public_address ? b.address : null,
+    email: all || b.public_email ? b.email : null,
+    phone: all || b.public_phone ? b.phone : null,
+    messengers: all || b.public_messengers ? b.messengers : {},
+  }
+}
+
 export async function getPublishedCard(
   db: Kysely<Database>,
   id: number,
@@ -74,7 +96,7 @@ export async function getCard(
       .orderBy('region_code')
       .execute(),
   ])
-  const all = (typeof access === 'function' ? access(b) : access) === 'all'
+  const contacts = visibleContacts(b, typeof access === 'function' ? access(b) : access)
   return {
     id: b.id,
     nameRu: b.name_ru,
@@ -87,15 +109,15 @@ export async function getCard(
     countryCode: b.country_code,
     city: b.city,
     cityGeonameId: b.city_geoname_id,
-    address: all || b.public_address ? b.address : null,
+    address: contacts.address,
     lat: b.lat,
     lon: b.lon,
     foundedYear: b.founded_year,
     sizeBand: b.size_band,
     website: b.website,
-    email: all || b.public_email ? b.email : null,
-    phone: all || b.public_phone ? b.phone : null,
-    messengers: all || b.public_messengers ? b.messengers : {},
+    email: contacts.email,
+    phone: contacts.phone,
+    messengers: contacts.messengers,
     languages: b.languages,
     cooperationKinds: b.cooperation_kinds,
     sectorCodes: sectors.map((s) => s.sector_code),

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
 import type { Database, Messengers } from '#db/schema'
-import type { ContactAccess } from '~/modules/businesses/card.server'
+import { type ContactAccess, visibleContacts } from '~/modules/businesses/card.server'
 import type { Locale } from '~/modules/i18n/locales'
 import { localizedCity } from '~/modules/reference/cities.server'
 import type { ExportColumn } from './columns'
@@ -95,7 +95,7 @@ export async function* exportRows(
     for (const id of slice) {
       const r = byId.get(id)
       if (!r) continue
-      const all = access === 'all'
+      const contacts = visibleContacts(r, access)
       yield {
         id: r.id,
         name_ru: r.name_ru,
@@ -106,15 +106,15 @@ export async function* exportRows(
         country_en: r.country_en,
         city: r.city,
         city_geoname_id: r.city_geoname_id,
-        address: all || r.public_address ? r.address : null,
+        address: contacts.address,
         lat: r.lat,
         lon: r.lon,
         founded_year: r.founded_year,
         size_band: r.size_band,
         website: r.website,
-        email: all || r.public_email ? r.email : null,
-        phone: all || r.public_phone ? r.phone : null,
-        messengers: all || r.public_messengers ? r.messengers : {},
+        email: contacts.email,
+        phone: contacts.phone,
+        messengers: contacts.messengers,
         sectors: r.sectors,
         regions: r.regions,
         cooperation_kinds: r.cooperation_kinds,
