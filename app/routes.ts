@@ -5,6 +5,16 @@ export default [
   route('businesses/:id', 'routes/businesses.$id.tsx'),
   route('businesses/:id/history', 'routes/businesses.$id.history.tsx'),
   route('moderation', 'routes/moderation/queue.tsx'),
+  route('moderation/import', 'routes/moderation/import.tsx'),
+  route('moderation/import/upload', 'routes/moderation/import-upload.ts'),
+  route('moderation/import/template.csv', 'routes/moderation/import-template.ts', {
+    id: 'import-template-csv',
+  }),
+  route('moderation/import/template.xlsx', 'routes/moderation/import-template.ts', {
+    id: 'import-template-xlsx',
+  }),
+  route('moderation/import/:id', 'routes/moderation/import-report.tsx'),
+  route('moderation/import/:id/errors.csv', 'routes/moderation/import-errors.ts'),
   route('moderation/:id', 'routes/moderation/review.tsx'),
   route('set-locale', 'routes/set-locale.ts'),
   route('sign-up', 'routes/sign-up.tsx'),

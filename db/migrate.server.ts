@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_search_facet_index'
 import * as m0008 from './migrations/0008_map_text_index'
 import * as m0009 from './migrations/0009_drop_map_text_index'
 import * as m0010 from './migrations/0010_moderation'
+import * as m0011 from './migrations/0011_imports'
 import type { Database } from './schema'
 
 // Listed statically so that the bundled server and the scripts see the same set.
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0008_map_text_index': m0008,
   '0009_drop_map_text_index': m0009,
   '0010_moderation': m0010,
+  '0011_imports': m0011,
 }
 
 export function createMigrator(db: Kysely<Database>) {

@@ -342,6 +342,51 @@ export interface NominationReviewsTable {
   updated_at: Timestamp
 }
 
+export type ImportState = 'checked' | 'running' | 'done' | 'failed'
+
+/** The dry-run report of a council's import, as the coordinator saw it. */
+export interface ImportReport {
+  totalRows: number
+  problems: { message: string; fatal: boolean }[]
+  errors: { rowNumber: number; column: string; message: string }[]
+  /** Valid rows that look like listings already on the map (by name and city, or by website). */
+  duplicates: {
+    rowNumber: number
+    name: string
+    businessId: number
+    businessName: string
+    by: 'name' | 'website'
+  }[]
+  /** Valid rows whose external number is already on the map: they update that listing. */
+  updates: number
+}
+
+export interface ImportResult {
+  created: number
+  updated: number
+  unchanged: number
+  skippedDuplicates: number
+  ids: number[]
+}
+
+export interface ImportsTable {
+  id: Generated<number>
+  country_code: string
+  actor_id: string | null
+  file_name: string
+  file_bytes: number
+  state: Defaulted<ImportState>
+  target_status: 'pending' | 'published' | null
+  skip_duplicates: Defaulted<boolean>
+  report: Json<ImportReport>
+  /** The valid rows: row number, external id and the editor schema's value. */
+  rows: Json<unknown[]>
+  result: Json<ImportResult | null>
+  created_at: Timestamp
+  started_at: NullableTimestamp
+  finished_at: NullableTimestamp
+}
+
 export interface Database {
   countries: CountriesTable
   councils: CouncilsTable
@@ -370,6 +415,7 @@ export interface Database {
   forum_quotas: ForumQuotasTable
   nominations: NominationsTable
   nomination_reviews: NominationReviewsTable
+  imports: ImportsTable
 }
 
 export type Business = Selectable<BusinessesTable>

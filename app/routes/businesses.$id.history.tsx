@@ -33,6 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 const knownActions = new Set([
   'created',
+  'imported',
   'updated',
   'submitted',
   'published',

@@ -5,16 +5,8 @@ import { type CurrentUser, canEditBusiness } from '~/modules/accounts/guard.serv
 import type { Translator } from '~/modules/i18n/translate'
 import { notifySubmitted } from '~/modules/moderation/notify.server'
 import { cityById, findCity } from './gazetteer.server'
-import {
-  LIMITS,
-  type ListingFormValue,
-  localLanguageOf,
-  MESSENGER_CODES,
-  normalisePhone,
-  normaliseWebsite,
-  parseCoordinate,
-  splitKeywords,
-} from './listing-schema'
+import { listingContent } from './listing-fields.server'
+import { LIMITS, type ListingFormValue, localLanguageOf, MESSENGER_CODES } from './listing-schema'
 import { writeBusiness } from './write.server'
 
 export type EditorOptions = {
@@ -179,8 +171,6 @@ export function fillPointFromGazetteer(form: FormData) {
   }
 }
 
-const orNull = (v: string | undefined) => (v?.trim() ? v.trim() : null)
-
 /** The status a save moves the listing to (see docs/decisions/0008-accounts-listing-edits.md). */
 function nextStatus(current: BusinessStatus | null, intent: 'save' | 'submit'): BusinessStatus {
   if (intent === 'submit') return 'pending'
@@ -199,49 +189,10 @@ export async function saveListing(
   v: ListingFormValue,
 ): Promise<SaveResult> {
   const status = nextStatus(existing?.status ?? null, v.intent)
-  const lat = parseCoordinate(v.lat, 90)
-  const lon = parseCoordinate(v.lon, 180)
-  const city = cityById(v.cityGeonameId, v.countryCode)
-  const point =
-    typeof lat === 'number' && typeof lon === 'number'
-      ? { lat, lon }
-      : city
-        ? { lat: city.lat, lon: city.lon }
-        : null
-  const phone = normalisePhone(v.phone, v.countryCode)
-  const messengers: Messengers = {}
-  for (const code of MESSENGER_CODES) {
-    const handle = v.messengers?.[code]?.trim()
-    if (handle) messengers[code] = handle
-  }
   const now = new Date()
   const fields = {
     owner_id: existing?.owner_id ?? user.id,
-    name_ru: orNull(v.nameRu),
-    name_en: orNull(v.nameEn),
-    name_local: orNull(v.nameLocal),
-    local_lang: v.nameLocal?.trim() ? (v.localLang ?? localLanguageOf[v.countryCode] ?? null) : null,
-    description_ru: orNull(v.descriptionRu),
-    description_en: orNull(v.descriptionEn),
-    keywords: splitKeywords(v.keywords),
-    country_code: v.countryCode,
-    city: orNull(v.city),
-    city_geoname_id: city?.id ?? null,
-    address: orNull(v.address),
-    lat: point?.lat ?? null,
-    lon: point?.lon ?? null,
-    founded_year: v.foundedYear?.trim() ? Number(v.foundedYear) : null,
-    size_band: (v.sizeBand ?? null) as Business['size_band'],
-    website: normaliseWebsite(v.website),
-    email: orNull(v.email),
-    phone: phone === 'invalid' ? null : phone,
-    messengers,
-    languages: v.languages,
-    cooperation_kinds: v.cooperationKinds,
-    public_email: v.publicEmail,
-    public_phone: v.publicPhone,
-    public_messengers: v.publicMessengers,
-    public_address: v.publicAddress,
+    ...listingContent(v),
     // The time of consent is kept while consent stands; unticking it withdraws it.
     consent_at: v.consent ? (existing?.consent_at ?? now) : null,
     status,

@@ -151,9 +151,11 @@ export const en: Record<MessageKey, string> = {
 export const plurals = {
   ru: {
     businesses: { one: '{n} компания', few: '{n} компании', many: '{n} компаний', other: '{n} компании' },
+    rowsAccusative: { one: '{n} строку', few: '{n} строки', many: '{n} строк', other: '{n} строки' },
   },
   en: {
     businesses: { one: '{n} business', other: '{n} businesses' },
+    rowsAccusative: { one: '{n} row', other: '{n} rows' },
   },
 } as const satisfies Record<'ru' | 'en', Record<string, Partial<Record<Intl.LDMLPluralRule, string>>>>
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { findCity } from '~/modules/businesses/gazetteer.server'
 import { type ListingFormValue, listingSchema, MESSENGER_CODES } from '~/modules/businesses/listing-schema'
 import type { Locale } from '~/modules/i18n/locales'
@@ -11,7 +12,8 @@ export type RowError = { column: string; message: string }
 export type CheckedRow = {
   /** As a spreadsheet shows it: the header is row 1. */
   rowNumber: number
-  externalId: string | null
+  /** The council's number, or one derived from the names and city when the file has none. */
+  externalId: string
   value: ListingFormValue | null
   errors: RowError[]
 }
@@ -49,6 +51,14 @@ const columnOfField: Record<string, string> = {
   publicPhone: 'public_phone',
   publicMessengers: 'public_messengers',
   publicAddress: 'public_address',
+}
+
+const squash = (v: string | undefined) =>
+  (v ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+
+export function derivedExternalId(cell: Record<string, string>) {
+  const basis = ['name_ru', 'name_en', 'name_local', 'city'].map((k) => squash(cell[k])).join('|')
+  return `auto-${createHash('sha256').update(basis).digest('hex').slice(0, 20)}`
 }
 
 const list = (v: string | undefined, upper = false) =>
@@ -120,16 +130,21 @@ export function checkImportRows(
       errors.push({ column: headerOf(key), message: t('import.error.yesNo') })
       return fallback
     }
-    const externalId = cell.external_id?.trim() || null
-    if (externalId) {
-      const earlier = seenExternal.get(externalId)
-      if (earlier) {
-        errors.push({
-          column: headerOf('external_id'),
-          message: t('import.error.duplicateExternalId', { id: externalId, row: earlier }),
-        })
-      } else seenExternal.set(externalId, rowNumber)
-    }
+    const givenId = cell.external_id?.trim() || null
+    // Without the council's own number, the row's names and city stand in for one, so re-importing
+    // the same file still recognises the row instead of adding it twice.
+    const externalId = givenId ?? derivedExternalId(cell)
+    const earlier = seenExternal.get(externalId)
+    if (earlier) {
+      errors.push(
+        givenId
+          ? {
+              column: headerOf('external_id'),
+              message: t('import.error.duplicateExternalId', { id: givenId, row: earlier }),
+            }
+          : { column: headerOf('name_ru'), message: t('import.error.duplicateRow', { row: earlier }) },
+      )
+    } else seenExternal.set(externalId, rowNumber)
     const city = findCity(context.countryCode, cell.city)
     const hasPoint = Boolean(cell.lat?.trim() || cell.lon?.trim())
     const cityUnknown = Boolean(cell.city?.trim() && !city && !hasPoint)

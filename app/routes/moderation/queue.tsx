@@ -103,6 +103,9 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <div className="moderation-page">
       <h1>{t('moderation.title', { country: country.name })}</h1>
+      <p>
+        <Link to={`/moderation/import?country=${country.code}`}>{t('import.nav')}</Link>
+      </p>
       {choices.length > 1 ? (
         <Form method="get" className="moderation-country">
           <label>
