@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
-export const MAX_IMPORT_ROWS = 10_000
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits'
+
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS }
 
 export type ParseFailure =
   | { code: 'empty' }

@@ -3,7 +3,7 @@ import { FormNotice } from '~/components/form-field'
 import { UploadForm } from '~/components/import/upload-form'
 import { useT } from '~/modules/i18n/use-translation'
 import { listImports } from '~/modules/import/imports.server'
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/modules/import/parse.server'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/modules/import/limits'
 import { handleUpload, importScope } from '~/modules/import/route-helpers.server'
 import type { Route } from './+types/import'
 
