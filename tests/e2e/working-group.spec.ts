@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { importRows, toCsv } from '../support/import-file'
+import { importRows, toCsv } from '../../scripts/lib/import-sample'
 
 const PASSWORD = 'demo-password'
 const CYRILLIC = /[а-яё]/i
@@ -37,7 +37,10 @@ test('the working group filters, exports CSV and XLSX and reads them back; a vis
   await signIn(page, 'wg@demo.example.org')
   await page.goto('/')
   const unfiltered = await page.locator('.result-count').textContent()
-  await page.getByRole('group', { name: 'Страна' }).getByRole('checkbox', { name: /Япония/ }).check()
+  await page
+    .getByRole('group', { name: 'Страна' })
+    .getByRole('checkbox', { name: /Япония/ })
+    .check()
   await expect(page).toHaveURL(/country=JP/)
   await expect(page.locator('.result-count')).not.toHaveText(unfiltered ?? '')
   const total = Number((await page.locator('.result-count').textContent())?.replace(/\D/g, ''))
@@ -122,9 +125,9 @@ test('a coordinator imports 1,000 rows with 7 planted errors: exactly those are 
   await expect(page.locator('[data-count="total"]')).toHaveText('1000')
   await expect(page.locator('[data-count="valid"]')).toHaveText('993')
   await expect(page.locator('[data-count="invalid"]')).toHaveText('7')
-  const reported = await page.locator('table.import-errors tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => Number(tr.getAttribute('data-row'))),
-  )
+  const reported = await page
+    .locator('table.import-errors tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))))
   expect(reported.sort((a, b) => a - b)).toEqual(planted.map((p) => p.rowNumber).sort((a, b) => a - b))
   await expect(page.locator('table.import-errors')).toContainText('Формулы не допускаются')
   await page.getByRole('button', { name: 'Загрузить 993 строки' }).click()

@@ -9,9 +9,9 @@ import * as importPage from '~/routes/moderation/import'
 import * as importReport from '~/routes/moderation/import-report'
 import * as importTemplate from '~/routes/moderation/import-template'
 import * as importUpload from '~/routes/moderation/import-upload'
+import { importRows, toCsv } from '../../scripts/lib/import-sample'
 import { testDatabases } from '../support/databases'
 import { type Jar, makeRequest, run } from '../support/http'
-import { importRows, toCsv } from '../support/import-file'
 import { createUser, sessionFor } from '../support/users'
 
 function uploadRequest(path: string, jar: Jar, file: { name: string; body: string | Uint8Array }) {
