@@ -139,7 +139,7 @@ export default function ImportReport({ loaderData, actionData }: Route.Component
       ) : null}
 
       {canCommit ? (
-        <Form method="post" className="import-commit">
+        <Form method="post" className="import-commit stack-form">
           <fieldset>
             <legend>{t('import.commit.status')}</legend>
             <label>
