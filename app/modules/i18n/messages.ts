@@ -5,6 +5,7 @@ import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
 import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
+import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
@@ -128,6 +129,7 @@ export const ru = {
   ...searchMessagesRu,
   ...mapMessagesRu,
   ...statsMessagesRu,
+  ...regionsMessagesRu,
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
@@ -141,6 +143,7 @@ export const en: Record<MessageKey, string> = {
   ...searchMessagesEn,
   ...mapMessagesEn,
   ...statsMessagesEn,
+  ...regionsMessagesEn,
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
