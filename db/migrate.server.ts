@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_map_text_index'
 import * as m0009 from './migrations/0009_drop_map_text_index'
 import * as m0010 from './migrations/0010_moderation'
 import * as m0011 from './migrations/0011_imports'
+import * as m0012 from './migrations/0012_api_token_details'
 import type { Database } from './schema'
 
 // Listed statically so that the bundled server and the scripts see the same set.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0009_drop_map_text_index': m0009,
   '0010_moderation': m0010,
   '0011_imports': m0011,
+  '0012_api_token_details': m0012,
 }
 
 export function createMigrator(db: Kysely<Database>) {

@@ -1,3 +1,4 @@
+import { apiTokenMessagesEn, apiTokenMessagesRu } from '../accounts/api-token-messages'
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
@@ -125,6 +126,7 @@ const coreEn: Record<keyof typeof coreRu, string> = {
 export const ru = {
   ...coreRu,
   ...accountsMessagesRu,
+  ...apiTokenMessagesRu,
   ...businessesMessagesRu,
   ...searchMessagesRu,
   ...mapMessagesRu,
@@ -139,6 +141,7 @@ export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...accountsMessagesEn,
+  ...apiTokenMessagesEn,
   ...businessesMessagesEn,
   ...searchMessagesEn,
   ...mapMessagesEn,
