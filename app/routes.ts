@@ -44,6 +44,8 @@ export default [
   route('api/v1/map', 'routes/api.v1.map.ts'),
   route('map/countries.json', 'routes/map.countries.ts'),
   route('stats', 'routes/stats.tsx'),
+  route('regions', 'routes/regions.tsx'),
+  route('regions/:code', 'routes/regions.$code.tsx'),
   route('export.csv', 'routes/export.ts', { id: 'export-csv' }),
   route('export.xlsx', 'routes/export.ts', { id: 'export-xlsx' }),
   route('export.geojson', 'routes/export.ts', { id: 'export-geojson' }),

@@ -6,6 +6,7 @@ import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
 import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
+import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
@@ -130,6 +131,7 @@ export const ru = {
   ...searchMessagesRu,
   ...mapMessagesRu,
   ...statsMessagesRu,
+  ...regionsMessagesRu,
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
@@ -144,6 +146,7 @@ export const en: Record<MessageKey, string> = {
   ...searchMessagesEn,
   ...mapMessagesEn,
   ...statsMessagesEn,
+  ...regionsMessagesEn,
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
