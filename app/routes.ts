@@ -16,6 +16,8 @@ export default [
   route('moderation/import/:id', 'routes/moderation/import-report.tsx'),
   route('moderation/import/:id/errors.csv', 'routes/moderation/import-errors.ts'),
   route('moderation/:id', 'routes/moderation/review.tsx'),
+  route('healthz', 'routes/healthz.ts'),
+  route('readyz', 'routes/readyz.ts'),
   route('set-locale', 'routes/set-locale.ts'),
   route('sign-up', 'routes/sign-up.tsx'),
   route('sign-in', 'routes/sign-in.tsx'),

@@ -4,25 +4,18 @@ import { afterAll, describe, expect, inject, it } from 'vitest'
 import { MIGRATION_LOCK_KEY, migrateToLatest, migrations } from '#db/migrate.server'
 import { openDatabase } from '#db/open.server'
 import type { Database } from '#db/schema'
+import { newServerDatabaseUrl } from '../support/databases'
 
 /**
  * Two app replicas start at once on an empty server database and both migrate: each migration must be
- * applied exactly once and both must start. The server databases made here are named after the run's
- * template, so the global teardown drops them.
+ * applied exactly once and both must start.
  */
 const server = inject('serverTemplate')
-let counter = 0
 
 async function freshServerDatabase() {
-  if (!server) throw new Error('no server')
-  const name = `${server.template}_lock_${process.pid}_${++counter}`
-  const admin = new pg.Client({ connectionString: server.adminUrl })
-  await admin.connect()
-  await admin.query(`create database "${name}"`)
-  await admin.end()
-  const url = new URL(server.adminUrl)
-  url.pathname = `/${name}`
-  return url.toString()
+  const url = await newServerDatabaseUrl({ empty: true })
+  if (!url) throw new Error('TEST_DATABASE_URL is not set')
+  return url
 }
 
 // PGlite takes the same lock path on every test run: the global setup migrates a fresh one.
