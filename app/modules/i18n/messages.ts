@@ -3,6 +3,7 @@ import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { alertsMessagesEn, alertsMessagesRu } from '../alerts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
@@ -128,6 +129,7 @@ export const ru = {
   ...coreRu,
   ...accountsMessagesRu,
   ...apiTokenMessagesRu,
+  ...httpMessagesRu,
   ...businessesMessagesRu,
   ...searchMessagesRu,
   ...mapMessagesRu,
@@ -144,6 +146,7 @@ export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...accountsMessagesEn,
   ...apiTokenMessagesEn,
+  ...httpMessagesEn,
   ...businessesMessagesEn,
   ...searchMessagesEn,
   ...mapMessagesEn,
