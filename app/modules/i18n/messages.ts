@@ -10,6 +10,7 @@ import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messag
 import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
 import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
+import { seoMessagesEn, seoMessagesRu } from '../seo/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
 /**
@@ -135,6 +136,7 @@ export const ru = {
   ...mapMessagesRu,
   ...statsMessagesRu,
   ...regionsMessagesRu,
+  ...seoMessagesRu,
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
@@ -152,6 +154,7 @@ export const en: Record<MessageKey, string> = {
   ...mapMessagesEn,
   ...statsMessagesEn,
   ...regionsMessagesEn,
+  ...seoMessagesEn,
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
