@@ -72,6 +72,8 @@ export function normaliseOrigin(input: string): string | null {
   try {
     const url = new URL(trimmed)
     if (url.username || url.password) return null
+    // CSP would read '*' as a wildcard; a listed site is one host.
+    if (!/^[a-z0-9.-]+$/.test(url.hostname)) return null
     return url.origin
   } catch {
     return null
