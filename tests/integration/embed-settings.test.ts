@@ -23,11 +23,11 @@ describe('embed policy helpers', () => {
       '',
     ])
       expect(normaliseOrigin(bad)).toBeNull()
-    expect(embedFrameAncestors({ mode: 'none', origins: ['https://a.jp'] })).toBe("'none'")
+    expect(embedFrameAncestors({ mode: 'none', origins: ['https://a.jp'] })).toBe("'self'")
     expect(embedFrameAncestors({ mode: 'allowlist', origins: ['https://a.jp', 'https://b.kr'] })).toBe(
-      'https://a.jp https://b.kr',
+      "'self' https://a.jp https://b.kr",
     )
-    expect(embedFrameAncestors({ mode: 'allowlist', origins: [] })).toBe("'none'")
+    expect(embedFrameAncestors({ mode: 'allowlist', origins: [] })).toBe("'self'")
     expect(embedFrameAncestors({ mode: 'any', origins: [] })).toBe('*')
   })
 })

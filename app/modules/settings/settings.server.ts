@@ -80,9 +80,12 @@ export function normaliseOrigin(input: string): string | null {
   }
 }
 
-/** The frame-ancestors sources for the embed pages under this policy. */
+/**
+ * The frame-ancestors sources for the embed pages under this policy. The site itself may always
+ * frame them (the embed dialog's preview); other sites as the administrator decided.
+ */
 export function embedFrameAncestors(policy: EmbedPolicy): string {
   if (policy.mode === 'any') return '*'
-  if (policy.mode === 'allowlist' && policy.origins.length > 0) return policy.origins.join(' ')
-  return "'none'"
+  if (policy.mode === 'allowlist' && policy.origins.length > 0) return `'self' ${policy.origins.join(' ')}`
+  return "'self'"
 }
