@@ -134,6 +134,13 @@ export interface RoleGrantsTable {
   created_at: Timestamp
 }
 
+export interface AppSettingsTable {
+  key: string
+  value: Json<unknown>
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
 export interface ApiTokensTable {
   id: Generated<number>
   user_id: string
@@ -266,20 +273,28 @@ export interface MailOutboxTable {
   subject: string
   text_body: string
   html_body: string | null
+  /** Extra mail headers sent with it (List-Unsubscribe on digests). */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>
   attempts: Defaulted<number>
   last_error: string | null
   sent_at: NullableTimestamp
   created_at: Timestamp
 }
 
+export type DigestFrequency = 'daily' | 'weekly' | 'none'
+
 export interface SavedSearchesTable {
   id: Generated<number>
   user_id: string
   name: string
   query: string
-  frequency: Defaulted<'daily' | 'weekly'>
-  last_notified_at: NullableTimestamp
+  frequency: Defaulted<DigestFrequency>
+  /** Listings published after this are new for the next digest. */
+  last_digest_at: Timestamp
+  /** When the next digest is due; null when the search sends no mail. */
+  next_digest_at: NullableTimestamp
   created_at: Timestamp
+  updated_at: Timestamp
 }
 
 export interface ForumsTable {
@@ -410,6 +425,7 @@ export interface Database {
   rate_limits: RateLimitsTable
   role_grants: RoleGrantsTable
   api_tokens: ApiTokensTable
+  app_settings: AppSettingsTable
   businesses: BusinessesTable
   business_redirects: BusinessRedirectsTable
   business_sectors: BusinessSectorsTable

@@ -1,7 +1,9 @@
 import { apiTokenMessagesEn, apiTokenMessagesRu } from '../accounts/api-token-messages'
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
+import { alertsMessagesEn, alertsMessagesRu } from '../alerts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { embedMessagesEn, embedMessagesRu } from '../embed/messages'
 import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
@@ -9,6 +11,8 @@ import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messag
 import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
 import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
+import { seoMessagesEn, seoMessagesRu } from '../seo/messages'
+import { settingsMessagesEn, settingsMessagesRu } from '../settings/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
 /**
@@ -134,10 +138,14 @@ export const ru = {
   ...mapMessagesRu,
   ...statsMessagesRu,
   ...regionsMessagesRu,
+  ...seoMessagesRu,
+  ...embedMessagesRu,
+  ...settingsMessagesRu,
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
   ...nominationsMessagesRu,
+  ...alertsMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
@@ -150,10 +158,14 @@ export const en: Record<MessageKey, string> = {
   ...mapMessagesEn,
   ...statsMessagesEn,
   ...regionsMessagesEn,
+  ...seoMessagesEn,
+  ...embedMessagesEn,
+  ...settingsMessagesEn,
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
   ...nominationsMessagesEn,
+  ...alertsMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
