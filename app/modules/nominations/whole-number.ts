@@ -7,7 +7,11 @@ import { z } from 'zod'
 export function wholeNumber(message: string, range: { min: number; max: number; message: string }) {
   return z.preprocess(
     (v) =>
-      typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d{1,9}\s*$/.test(v) ? Number(v) : Number.NaN,
+      typeof v === 'number'
+        ? v
+        : typeof v === 'string' && /^\s*-?\d{1,9}\s*$/.test(v)
+          ? Number(v)
+          : Number.NaN,
     z
       .number({ message })
       .int({ message })
