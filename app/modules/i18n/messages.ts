@@ -2,6 +2,7 @@ import { apiTokenMessagesEn, apiTokenMessagesRu } from '../accounts/api-token-me
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { duplicatesMessagesEn, duplicatesMessagesRu } from '../duplicates/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
@@ -133,6 +134,7 @@ export const ru = {
   ...statsMessagesRu,
   ...regionsMessagesRu,
   ...importMessagesRu,
+  ...duplicatesMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
   ...nominationsMessagesRu,
@@ -148,6 +150,7 @@ export const en: Record<MessageKey, string> = {
   ...statsMessagesEn,
   ...regionsMessagesEn,
   ...importMessagesEn,
+  ...duplicatesMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
   ...nominationsMessagesEn,
