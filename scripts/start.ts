@@ -1,13 +1,16 @@
 /**
  * `npm start`: prepares the database (migrations, demo data on an empty one) and
- * serves the built app. With no DATABASE_URL it runs on the embedded PGlite.
+ * serves the built app. With no DATABASE_URL it runs on the embedded PGlite. The production image runs
+ * the same file bundled (`npm run build:start` → build/start/start.js), without tsx or the sources.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
 import { describeTarget } from '#db/open.server'
 import { sessionSecretProblem } from '~/modules/accounts/secret.server'
+import { runDigestJob } from '~/modules/alerts/digest.server'
 import { warmMapCache } from '~/modules/map/map.server'
 import { sendModerationDigests } from '~/modules/moderation/notify.server'
 import { facetIndexFor } from '~/modules/search/facet-index.server'
@@ -24,7 +27,10 @@ if (secretProblem) {
 }
 
 const started = performance.now()
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+// The project root holds package.json: one level up from scripts/, two from the image's build/start/.
+let root = path.dirname(fileURLToPath(import.meta.url))
+while (!fs.existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root)
+  root = path.dirname(root)
 const port = Number(process.env.PORT ?? 3000)
 
 await ensureBuilt(root)
@@ -56,8 +62,25 @@ const digests = setInterval(
 )
 digests.unref()
 
+// Saved-search digests (decision 0016): the schedule lives in the database, so a restart only delays
+// what is due until this first run; a run never overlaps the previous one in this process.
+let digestRun: Promise<unknown> | null = null
+function runSearchDigestJob() {
+  if (digestRun) return
+  digestRun = runDigestJob(db)
+    .catch((error) => console.error('Saved-search digest failed:', error))
+    .finally(() => {
+      digestRun = null
+    })
+}
+runSearchDigestJob()
+const searchDigests = setInterval(runSearchDigestJob, 10 * 60 * 1000)
+searchDigests.unref()
+
 async function shutdown() {
   clearInterval(digests)
+  clearInterval(searchDigests)
+  await digestRun
   server.close()
   searchWorker?.stop()
   await db.destroy()

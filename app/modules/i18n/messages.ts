@@ -1,14 +1,17 @@
 import { apiTokenMessagesEn, apiTokenMessagesRu } from '../accounts/api-token-messages'
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
+import { alertsMessagesEn, alertsMessagesRu } from '../alerts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
 import { duplicatesMessagesEn, duplicatesMessagesRu } from '../duplicates/messages'
+import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
 import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
 import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
+import { seoMessagesEn, seoMessagesRu } from '../seo/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
 /**
@@ -128,32 +131,38 @@ export const ru = {
   ...coreRu,
   ...accountsMessagesRu,
   ...apiTokenMessagesRu,
+  ...httpMessagesRu,
   ...businessesMessagesRu,
   ...searchMessagesRu,
   ...mapMessagesRu,
   ...statsMessagesRu,
   ...regionsMessagesRu,
+  ...seoMessagesRu,
   ...importMessagesRu,
   ...duplicatesMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
   ...nominationsMessagesRu,
+  ...alertsMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...accountsMessagesEn,
   ...apiTokenMessagesEn,
+  ...httpMessagesEn,
   ...businessesMessagesEn,
   ...searchMessagesEn,
   ...mapMessagesEn,
   ...statsMessagesEn,
   ...regionsMessagesEn,
+  ...seoMessagesEn,
   ...importMessagesEn,
   ...duplicatesMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
   ...nominationsMessagesEn,
+  ...alertsMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
