@@ -4,6 +4,7 @@ import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { alertsMessagesEn, alertsMessagesRu } from '../alerts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
 import { duplicatesMessagesEn, duplicatesMessagesRu } from '../duplicates/messages'
+import { embedMessagesEn, embedMessagesRu } from '../embed/messages'
 import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
@@ -12,6 +13,7 @@ import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/mes
 import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { seoMessagesEn, seoMessagesRu } from '../seo/messages'
+import { settingsMessagesEn, settingsMessagesRu } from '../settings/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
 /**
@@ -138,6 +140,8 @@ export const ru = {
   ...statsMessagesRu,
   ...regionsMessagesRu,
   ...seoMessagesRu,
+  ...embedMessagesRu,
+  ...settingsMessagesRu,
   ...importMessagesRu,
   ...duplicatesMessagesRu,
   ...moderationMessagesRu,
@@ -157,6 +161,8 @@ export const en: Record<MessageKey, string> = {
   ...statsMessagesEn,
   ...regionsMessagesEn,
   ...seoMessagesEn,
+  ...embedMessagesEn,
+  ...settingsMessagesEn,
   ...importMessagesEn,
   ...duplicatesMessagesEn,
   ...moderationMessagesEn,
