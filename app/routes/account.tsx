@@ -15,6 +15,10 @@ import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
 import type { Route } from './+types/account'
 
+export function meta() {
+  return [{ title: 'Аккаунт · Account' }]
+}
+
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(await getDb(), request)
   return { email: user.email, name: user.name, roles: [...new Set(user.grants.map((g) => g.role))] }
