@@ -2,12 +2,14 @@ import { apiTokenMessagesEn, apiTokenMessagesRu } from '../accounts/api-token-me
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
 import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
 import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
+import { seoMessagesEn, seoMessagesRu } from '../seo/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
 /**
@@ -127,11 +129,13 @@ export const ru = {
   ...coreRu,
   ...accountsMessagesRu,
   ...apiTokenMessagesRu,
+  ...httpMessagesRu,
   ...businessesMessagesRu,
   ...searchMessagesRu,
   ...mapMessagesRu,
   ...statsMessagesRu,
   ...regionsMessagesRu,
+  ...seoMessagesRu,
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
@@ -142,11 +146,13 @@ export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...accountsMessagesEn,
   ...apiTokenMessagesEn,
+  ...httpMessagesEn,
   ...businessesMessagesEn,
   ...searchMessagesEn,
   ...mapMessagesEn,
   ...statsMessagesEn,
   ...regionsMessagesEn,
+  ...seoMessagesEn,
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
