@@ -15,6 +15,7 @@ import { getDb } from '#db/client.server'
 import type { Route } from './+types/root'
 import { LocaleSwitch } from './components/locale-switch'
 import { getCurrentUser, hasRole } from './modules/accounts/guard.server'
+import { useNonce } from './modules/http/nonce'
 import { getLocale } from './modules/i18n/locale.server'
 import { defaultLocale, isLocale } from './modules/i18n/locales'
 import { makeTranslator } from './modules/i18n/translate'
@@ -76,6 +77,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData('root') as { locale?: unknown; user?: HeaderUser | null } | undefined
   const locale = isLocale(rootData?.locale) ? rootData.locale : defaultLocale
   const t = makeTranslator(locale)
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
@@ -107,8 +109,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">{t('footer.about')}</footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

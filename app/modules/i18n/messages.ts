@@ -1,6 +1,7 @@
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
@@ -132,6 +133,7 @@ export const ru = {
   ...moderationMessagesRu,
   ...adminMessagesRu,
   ...nominationsMessagesRu,
+  ...httpMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
@@ -145,6 +147,7 @@ export const en: Record<MessageKey, string> = {
   ...moderationMessagesEn,
   ...adminMessagesEn,
   ...nominationsMessagesEn,
+  ...httpMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */
