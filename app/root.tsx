@@ -47,6 +47,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof makeTranslator> }) {
   return (
     <nav className="user-menu" aria-label={t('nav.userMenu')}>
+      <Link to="/regions">{t('nav.regions')}</Link>
       <Link to="/stats">{t('nav.stats')}</Link>
       {user ? (
         <>

@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_map_text_index'
 import * as m0009 from './migrations/0009_drop_map_text_index'
 import * as m0010 from './migrations/0010_moderation'
 import * as m0011 from './migrations/0011_imports'
+import * as m0012 from './migrations/0012_api_token_details'
 import type { Database } from './schema'
 
 // Listed statically so that the bundled server and the scripts see the same set.
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0009_drop_map_text_index': m0009,
   '0010_moderation': m0010,
   '0011_imports': m0011,
+  '0012_api_token_details': m0012,
 }
 
 export function createMigrator(db: Kysely<Database>) {
@@ -34,9 +36,29 @@ export function createMigrator(db: Kysely<Database>) {
   })
 }
 
-/** Runs every pending migration; throws with the failing migration's name. */
+/**
+ * One key for "someone is migrating this database". Any fixed bigint works; it only has to be the same
+ * in every process of the app.
+ */
+export const MIGRATION_LOCK_KEY = 7_315_201_805_311
+
+/**
+ * Runs every pending migration; throws with the failing migration's name.
+ *
+ * Several app processes start at once behind a load balancer, and each migrates on start. A session
+ * advisory lock, held on one connection for the whole run (creating Kysely's bookkeeping tables
+ * included), lets the first one migrate while the others wait and then find nothing pending. On PGlite
+ * (one session) the lock is taken and released at once: harmless.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const result = await createMigrator(db).migrateToLatest()
+  const result = await db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(connection)
+    try {
+      return await createMigrator(connection).migrateToLatest()
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(connection)
+    }
+  })
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')
     const reason = result.error instanceof Error ? result.error.message : String(result.error)

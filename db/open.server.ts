@@ -36,6 +36,13 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
       connectionString: target.url,
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     })
+    // A connection that dies (server restart, network cut) emits 'error' on its client, and on the pool
+    // while idle; unheard, either event ends the process. Both are heard here: the query in flight fails
+    // on its own, the pool drops the dead connection and opens a new one when next asked.
+    pool.on('error', (error) => console.warn(`database: idle connection lost: ${error.message}`))
+    pool.on('connect', (client) => {
+      client.on('error', () => {})
+    })
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   }
   const client = await openPGlite(target.dataDir, options.loadDataDir)

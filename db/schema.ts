@@ -139,6 +139,8 @@ export interface ApiTokensTable {
   user_id: string
   name: string
   token_hash: string
+  token_prefix: Generated<string>
+  expires_at: NullableTimestamp
   last_used_at: NullableTimestamp
   revoked_at: NullableTimestamp
   created_at: Timestamp

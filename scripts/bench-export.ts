@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { reportFigure } from './lib/bench-report'
 
 const { values } = parseArgs({
   options: { server: { type: 'string' }, count: { type: 'string', default: '100000' } },
@@ -55,7 +56,11 @@ const filters = { country: [], sector: [], region: [], district: [], coop: [], s
 const ids = await matchingIds(db, { q: '', filters, bbox: null, audience: 'staff' })
 console.log(`Exporting ${ids.length} listings (working-group view: every status and contact)\n`)
 
-async function measure(name: string, stream: () => ReadableStream<Uint8Array>) {
+async function measure(
+  name: string,
+  secondsTarget: string | undefined,
+  stream: () => ReadableStream<Uint8Array>,
+) {
   global.gc?.()
   const baseline = process.memoryUsage().rss
   let peak = baseline
@@ -73,17 +78,27 @@ async function measure(name: string, stream: () => ReadableStream<Uint8Array>) {
   const seconds = (performance.now() - started) / 1000
   clearInterval(sampler)
   peak = Math.max(peak, process.memoryUsage().rss)
+  reportFigure({ bench: 'export', metric: `${name} time`, value: seconds, unit: 's', target: secondsTarget })
+  reportFigure({
+    bench: 'export',
+    metric: `${name} peak RSS`,
+    value: peak / 1024 / 1024,
+    unit: 'MB',
+    target: '<= 200',
+  })
   console.log(
     `${name.padEnd(18)} ${seconds.toFixed(1).padStart(6)} s  ${(bytes / 1024 / 1024).toFixed(1).padStart(7)} MB  peak RSS ${(peak / 1024 / 1024).toFixed(0).padStart(5)} MB (start ${(baseline / 1024 / 1024).toFixed(0)} MB)`,
   )
 }
 
 const columns = businessExportColumns(true)
-await measure('CSV', () => csvStream(exportRows(db, ids, 'all'), columns, { locale: 'ru', delimiter: ',' }))
-await measure('XLSX', () =>
+await measure('CSV', '<= 5', () =>
+  csvStream(exportRows(db, ids, 'all'), columns, { locale: 'ru', delimiter: ',' }),
+)
+await measure('XLSX', '<= 20', () =>
   xlsxStream(exportRows(db, ids, 'all'), columns, { locale: 'ru', sheetName: 'Компании' }),
 )
-await measure('GeoJSON', () => geoJsonStream(exportRows(db, ids, 'all'), 'ru', true))
+await measure('GeoJSON', undefined, () => geoJsonStream(exportRows(db, ids, 'all'), 'ru', true))
 
 await db.destroy()
 if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })

@@ -14,6 +14,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import ExcelJS from 'exceljs'
 import pg from 'pg'
+import { reportFigure } from './lib/bench-report'
 import { IMPORT_HEADER, importRows, toCsv } from './lib/import-sample'
 
 const { values } = parseArgs({
@@ -87,6 +88,24 @@ async function bench(format: 'CSV' | 'XLSX', prefix: string) {
   if (!('id' in again)) throw new Error(again.failure)
   await claimImport(db, again.id, { status: 'published', skipDuplicates: true })
   const [unchanged, reimportSeconds] = await timed(() => runImport(db, again.id, coordinator))
+  reportFigure({
+    bench: 'import',
+    metric: `${format} check ${rows.length} rows`,
+    value: checkSeconds,
+    unit: 's',
+  })
+  reportFigure({
+    bench: 'import',
+    metric: `${format} import ${rows.length} rows`,
+    value: importSeconds,
+    unit: 's',
+  })
+  reportFigure({
+    bench: 'import',
+    metric: `${format} unchanged re-import`,
+    value: reimportSeconds,
+    unit: 's',
+  })
   console.log(
     `${format.padEnd(5)} ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB, ${rows.length} rows (${record?.validRows} valid): ` +
       `check ${checkSeconds.toFixed(1)} s, import ${importSeconds.toFixed(1)} s (${result.created} created), ` +
@@ -98,6 +117,7 @@ console.log(`Importing ${values.rows} rows (${values.server ? 'PostgreSQL server
 await bench('CSV', 'bench-csv')
 await bench('XLSX', 'bench-xlsx')
 clearInterval(sampler)
+reportFigure({ bench: 'import', metric: 'peak RSS', value: peak / 1024 / 1024, unit: 'MB' })
 console.log(`\npeak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`)
 
 await db.destroy()

@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 import { sql } from 'kysely'
 import pg from 'pg'
+import { reportFigure } from './lib/bench-report'
 
 const { values } = parseArgs({
   options: {
@@ -186,6 +187,7 @@ for (const [filterName, filters] of Object.entries(filterSets)) {
     ]
     if (samples.some((s) => s.status !== 200)) row.push('(non-200!)')
     rows.push(row)
+    reportFigure({ bench: 'map', metric: `${viewName}, ${filterName} p95`, value: pct(ms, 95), unit: 'ms' })
     console.log(row.join(' | '))
   }
 }
@@ -223,6 +225,7 @@ for (const [i, w] of words.entries()) {
 console.log(
   `\nText queries never seen before (${words.length}, index built per request): p50 ${pct(coldText, 50).toFixed(1)} ms, p95 ${pct(coldText, 95).toFixed(1)} ms, max ${Math.max(...coldText).toFixed(1)} ms`,
 )
+reportFigure({ bench: 'map', metric: 'unseen text query p95', value: pct(coldText, 95), unit: 'ms' })
 const mem = process.memoryUsage()
 console.log(
   `Process memory after the run: rss ${(mem.rss / 1e6).toFixed(0)} MB, heap used ${(mem.heapUsed / 1e6).toFixed(0)} MB`,

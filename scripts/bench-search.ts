@@ -26,6 +26,7 @@ import type { SearchEngine } from '~/modules/search/engine'
 import { MeiliSearchEngine } from '~/modules/search/meili-engine.server'
 import { parseSearchParams } from '~/modules/search/params'
 import { PostgresSearchEngine } from '~/modules/search/pg-engine.server'
+import { reportFigure } from './lib/bench-report'
 import { resetDemo, seedDemo } from './lib/demo/seed'
 import { ensureBuilt } from './lib/ensure-built'
 import { createHttpServer } from './lib/http-server'
@@ -179,6 +180,8 @@ async function measure(
     slowest: decodeURIComponent(slowest.q),
   }
   rows.push(row)
+  reportFigure({ bench: 'search', metric: `${target} p95`, value: row.p95, unit: 'ms' })
+  reportFigure({ bench: 'search', metric: `${target} p99`, value: row.p99, unit: 'ms' })
   console.log(
     `  ${target.padEnd(34)} p50 ${row.p50.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  p99 ${row.p99.toFixed(1).padStart(7)} ms  (max ${row.max.toFixed(0)} ms: ${row.slowest})`,
   )

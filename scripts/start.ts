@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
 import { describeTarget } from '#db/open.server'
+import { sessionSecretProblem } from '~/modules/accounts/secret.server'
 import { warmMapCache } from '~/modules/map/map.server'
 import { sendModerationDigests } from '~/modules/moderation/notify.server'
 import { facetIndexFor } from '~/modules/search/facet-index.server'
@@ -14,6 +15,13 @@ import { seedDemoIfEmpty } from './lib/demo-on-start'
 import { ensureBuilt } from './lib/ensure-built'
 import { createHttpServer } from './lib/http-server'
 import { startSearchWorkerIfConfigured } from './lib/search-worker'
+
+// Production refuses to start on a missing or weak session secret, before touching anything.
+const secretProblem = sessionSecretProblem()
+if (secretProblem) {
+  console.error(secretProblem)
+  process.exit(1)
+}
 
 const started = performance.now()
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')

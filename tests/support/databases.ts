@@ -55,3 +55,26 @@ export function testDatabases(): TestDatabase[] {
   }
   return list
 }
+
+/**
+ * The address of a new database on the test server: a migrated clone of the run's template, or an empty
+ * one. Null without TEST_DATABASE_URL. Named after the template, so the global teardown drops it.
+ */
+export async function newServerDatabaseUrl({ empty = false }: { empty?: boolean } = {}) {
+  const server = inject('serverTemplate')
+  if (!server) return null
+  let name: string
+  if (empty) {
+    name = `${server.template}_empty_${process.pid}_${++counter}`
+    const client = new pg.Client({ connectionString: server.adminUrl })
+    await client.connect()
+    try {
+      await client.query(`create database "${name}"`)
+    } finally {
+      await client.end()
+    }
+  } else {
+    name = await createFromTemplate(server.adminUrl, server.template)
+  }
+  return serverUrlFor(server.adminUrl, name)
+}

@@ -56,7 +56,12 @@ export function UploadForm({
 
   const busy = percent !== null || navigation.state === 'submitting'
   return (
-    <Form method="post" encType="multipart/form-data" className="import-upload stack-form" onSubmit={onSubmit}>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      className="import-upload stack-form"
+      onSubmit={onSubmit}
+    >
       <input type="hidden" name="country" value={countryCode} />
       <label className="field">
         <span>{t('import.file')}</span>

@@ -175,10 +175,17 @@ function LocalZoom() {
 
 const FILTER_PARAMS = ['q', 'country', 'sector', 'region', 'district', 'coop', 'size', 'verified'] as const
 
-/** The page's search filters as the map API's query string (bbox and zoom are added per view). */
-function filterQuery(params: URLSearchParams) {
+/**
+ * The page's search filters as the map API's query string (bbox and zoom are added per view), with
+ * the filters a page fixes in its path (a region page's region) in place of the URL's.
+ */
+function filterQuery(params: URLSearchParams, fixed: Record<string, string> = {}) {
   const out = new URLSearchParams()
-  for (const name of FILTER_PARAMS) for (const v of params.getAll(name)) if (v) out.append(name, v)
+  for (const name of FILTER_PARAMS) {
+    if (Object.hasOwn(fixed, name)) continue
+    for (const v of params.getAll(name)) if (v) out.append(name, v)
+  }
+  for (const [name, value] of Object.entries(fixed)) out.set(name, value)
   return out
 }
 
@@ -352,16 +359,18 @@ export function BrowseMap({
   tiles,
   sectorLabels,
   areaBBox,
+  fixedFilters,
   className,
 }: {
   tiles: TileConfig
   sectorLabels: Labels
   areaBBox: BBox | null
+  fixedFilters?: Record<string, string>
   className?: string
 }) {
   const t = useT()
   const [params, setParams] = useSearchParams()
-  const filters = filterQuery(params).toString()
+  const filters = filterQuery(params, fixedFilters).toString()
   const [view, setView] = useState<View | null>(null)
   const [result, setResult] = useState<MapResponse | null>(null)
   const [failed, setFailed] = useState(false)

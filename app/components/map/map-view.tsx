@@ -17,6 +17,8 @@ export type MapViewProps =
       sectorLabels: Labels
       /** The list's current "search this area" box, if any. */
       areaBBox?: BBox | null
+      /** Filters the page fixes in its path rather than its query (a region page's region). */
+      fixedFilters?: Record<string, string>
       className?: string
     }
   | {
@@ -52,6 +54,7 @@ export function MapView(props: MapViewProps) {
             tiles={tiles}
             sectorLabels={props.sectorLabels}
             areaBBox={props.areaBBox ?? null}
+            fixedFilters={props.fixedFilters}
             className={props.className}
           />
         ) : (

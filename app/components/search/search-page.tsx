@@ -25,15 +25,25 @@ export type SearchPageProps = {
   params: SearchParams | null
   result: SearchResult | null
   labels: ReferenceLabels
+  /** A page that is the search within one region: its path and the region it fixes. */
+  scope?: SearchScope
+  /** Shown under the heading instead of the directory's: a region page's name and summary. */
+  heading?: React.ReactNode
 }
+
+export type SearchScope = { basePath: string; region: string }
 
 /** Facet panels in the order a visitor narrows down: where, what, and what they seek with Russia. */
 const panelOrder: ListFacet[] = ['country', 'sector', 'coop', 'district', 'region', 'size']
 const VISIBLE_VALUES = 8
 
-function href(params: SearchParams) {
-  const qs = toSearchParams(params).toString()
-  return qs ? `/?${qs}` : '/'
+/** A link to this search with other parameters; a scoped page keeps its fixed region in its path. */
+function hrefIn(scope: SearchScope | null, params: SearchParams) {
+  const query = toSearchParams(params)
+  const base = scope ? scope.basePath : '/'
+  if (scope) query.delete('region')
+  const qs = query.toString()
+  return qs ? `${base}?${qs}` : base
 }
 
 /**
@@ -41,7 +51,7 @@ function href(params: SearchParams) {
  * button), enhanced with suggestions while typing and instant updates when a filter or the sort changes.
  * The map column shows the same search: it reads the page's URL parameters.
  */
-export function SearchPage({ q, error, errors, params, result, labels }: SearchPageProps) {
+export function SearchPage({ q, error, errors, params, result, labels, scope, heading }: SearchPageProps) {
   const t = useT()
   const locale = useLocale()
   const submit = useSubmit()
@@ -54,11 +64,24 @@ export function SearchPage({ q, error, errors, params, result, labels }: SearchP
     if (target instanceof HTMLSelectElement) submit(event.currentTarget)
   }
 
-  const filtered = params ? hasFilters(params.filters, params.bbox) : false
+  const within = scope ?? null
+  const href = (next: SearchParams) => hrefIn(within, next)
+  const basePath = within?.basePath ?? '/'
+  const filtered = params ? hasFilters(withoutScope(params.filters, within), params.bbox) : false
+  const panels = within
+    ? panelOrder.filter((facet) => facet !== 'region' && facet !== 'district')
+    : panelOrder
   return (
     <div className="search-page">
-      <h1>{q && result ? t('directory.resultsFor', { q }) : t('directory.heading')}</h1>
-      <Form ref={formRef} method="get" action="/" role="search" className="search-layout" onChange={onChange}>
+      {heading ?? <h1>{q && result ? t('directory.resultsFor', { q }) : t('directory.heading')}</h1>}
+      <Form
+        ref={formRef}
+        method="get"
+        action={basePath}
+        role="search"
+        className="search-layout"
+        onChange={onChange}
+      >
         <div className="search-bar">
           <SearchBox q={q} invalid={Boolean(errors?.q || error)} />
           <button type="submit">{t('search.submit')}</button>
@@ -71,7 +94,7 @@ export function SearchPage({ q, error, errors, params, result, labels }: SearchP
             />
           ) : null}
           {q || filtered ? (
-            <Link to="/" className="search-reset">
+            <Link to={basePath} className="search-reset">
               {t('search.reset')}
             </Link>
           ) : null}
@@ -84,7 +107,7 @@ export function SearchPage({ q, error, errors, params, result, labels }: SearchP
         {params && result ? (
           <aside className="search-facets" aria-label={t('search.facets.label')}>
             <h2 className="visually-hidden">{t('search.facets.label')}</h2>
-            {panelOrder.map((facet) => (
+            {panels.map((facet) => (
               <FacetPanel
                 key={facet}
                 facet={facet}
@@ -118,7 +141,14 @@ export function SearchPage({ q, error, errors, params, result, labels }: SearchP
         ) : null}
         {params && result ? (
           <section className="search-results" aria-label={t('search.results.label')}>
-            <ActiveFilters params={params} labels={labels} locale={locale} t={t} />
+            <ActiveFilters
+              params={params}
+              labels={labels}
+              locale={locale}
+              t={t}
+              href={href}
+              hidden={within?.region}
+            />
             {result.correctedQuery ? (
               <p className="search-corrected">
                 {t('search.corrected', { typed: params.q, q: result.correctedQuery })}
@@ -129,7 +159,7 @@ export function SearchPage({ q, error, errors, params, result, labels }: SearchP
             </p>
             {result.total > 0 ? <ExportLinks params={params} /> : null}
             {result.hits.length === 0 ? (
-              <EmptyState params={params} filtered={filtered} t={t} />
+              <EmptyState params={params} filtered={filtered} t={t} href={href} basePath={basePath} />
             ) : (
               <ol className="business-list">
                 {result.hits.map((item) => (
@@ -143,6 +173,7 @@ export function SearchPage({ q, error, errors, params, result, labels }: SearchP
         <div className="search-map">
           <MapPanel
             sectorLabels={labels.sectors}
+            fixedFilters={within ? { region: within.region } : undefined}
             areaBBox={
               params?.bbox ? [params.bbox.west, params.bbox.south, params.bbox.east, params.bbox.north] : null
             }
@@ -279,15 +310,21 @@ function ActiveFilters({
   labels,
   locale,
   t,
+  href,
+  hidden,
 }: {
   params: SearchParams
   labels: ReferenceLabels
   locale: Locale
   t: Translator
+  href: (params: SearchParams) => string
+  /** The region a scoped page fixes: it is the page, not a filter to remove. */
+  hidden?: string
 }) {
   const chips: { key: string; label: string; to: string }[] = []
   for (const facet of panelOrder) {
     for (const value of params.filters[facet]) {
+      if (facet === 'region' && value === hidden) continue
       chips.push({
         key: `${facet}:${value}`,
         label: `${t(`search.facet.${facet}`)}: ${facetValueLabel(labels, facet, value, locale)}`,
@@ -337,7 +374,19 @@ function ActiveFilters({
   )
 }
 
-function EmptyState({ params, filtered, t }: { params: SearchParams; filtered: boolean; t: Translator }) {
+function EmptyState({
+  params,
+  filtered,
+  t,
+  href,
+  basePath,
+}: {
+  params: SearchParams
+  filtered: boolean
+  t: Translator
+  href: (params: SearchParams) => string
+  basePath: string
+}) {
   if (!params.q && !filtered) return <p className="empty-state">{t('directory.emptyAll')}</p>
   const withoutFilters = href({
     ...params,
@@ -359,7 +408,7 @@ function EmptyState({ params, filtered, t }: { params: SearchParams; filtered: b
         {params.q ? <li>{t('search.empty.spelling')}</li> : null}
         {params.q ? <li>{t('search.empty.languages')}</li> : null}
         <li>
-          <Link to="/">{t('search.empty.all')}</Link>
+          <Link to={basePath}>{t('search.empty.all')}</Link>
         </li>
       </ul>
     </div>
@@ -399,4 +448,10 @@ function ExportLinks({ params }: { params: SearchParams }) {
       </a>
     </p>
   )
+}
+
+/** The filters without a scoped page's own region, to tell whether the visitor narrowed anything. */
+function withoutScope(filters: SearchParams['filters'], scope: SearchScope | null) {
+  if (!scope) return filters
+  return { ...filters, region: filters.region.filter((r) => r !== scope.region) }
 }

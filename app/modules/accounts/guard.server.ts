@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely'
 import { data, redirect } from 'react-router'
 import type { BusinessStatus, Database, Locale, Role } from '#db/schema'
 import { getLocale } from '~/modules/i18n/locale.server'
+import { isLocale } from '~/modules/i18n/locales'
 import { makeTranslator } from '~/modules/i18n/translate'
+import { resolveApiToken } from './api-tokens.server'
 import { getAuth } from './auth.server'
 
 /**
@@ -23,7 +25,10 @@ export type CurrentUser = {
 
 const perRequest = new WeakMap<Request, Promise<CurrentUser | null>>()
 
-/** The signed-in user, or null. Blocked and deleted accounts count as signed out. Memoised per request. */
+/**
+ * The signed-in user (by session cookie, or by API token on the read API), or null. Blocked and
+ * deleted accounts count as signed out. Memoised per request.
+ */
 export function getCurrentUser(db: Kysely<Database>, request: Request): Promise<CurrentUser | null> {
   let pending = perRequest.get(request)
   if (!pending) {
@@ -34,14 +39,58 @@ export function getCurrentUser(db: Kysely<Database>, request: Request): Promise<
 }
 
 async function loadCurrentUser(db: Kysely<Database>, request: Request): Promise<CurrentUser | null> {
+  const token = bearerToken(request)
+  if (token !== null) return loadTokenUser(db, request, token)
   const cookie = request.headers.get('Cookie')
   if (!cookie?.includes('session_token')) return null
   const session = await getAuth(db).api.getSession({ headers: new Headers({ Cookie: cookie }) })
   if (!session) return null
+  return loadUser(db, session.user.id)
+}
+
+/** `Authorization: Bearer <token>`, or null when the request carries no bearer credential. */
+function bearerToken(request: Request) {
+  const match = /^\s*Bearer\s+(.*)$/i.exec(request.headers.get('Authorization') ?? '')
+  return match ? (match[1] ?? '').trim() : null
+}
+
+/** What a token may do (decision 0013): read the JSON API and the exports, nothing else. */
+export function tokenMayRead(request: Request) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false
+  const path = new URL(request.url).pathname
+  return path.startsWith('/api/') || /^\/(forums\/[^/]+\/)?export\.(csv|xlsx|geojson)$/.test(path)
+}
+
+/**
+ * A request with a bearer token is answered as the token's owner or not at all: a bad token is a
+ * 401 (a tool should notice, not silently read the public view), a token used for anything but
+ * reading the API is a 403. Both are JSON in the caller's language (?lang=, else the cookie).
+ */
+async function loadTokenUser(db: Kysely<Database>, request: Request, token: string): Promise<CurrentUser> {
+  if (!tokenMayRead(request)) throw await tokenError(request, 403, 'token_read_only')
+  const check = await resolveApiToken(db, token)
+  if (!check.ok) throw await tokenError(request, 401, `token_${check.reason}`)
+  const user = await loadUser(db, check.userId)
+  if (!user) throw await tokenError(request, 401, 'token_invalid')
+  return user
+}
+
+type TokenErrorCode = 'token_invalid' | 'token_revoked' | 'token_expired' | 'token_read_only'
+
+async function tokenError(request: Request, status: 401 | 403, code: TokenErrorCode) {
+  const lang = new URL(request.url).searchParams.get('lang')
+  const t = makeTranslator(isLocale(lang) ? lang : await getLocale(request))
+  const headers = new Headers({ 'Cache-Control': 'no-store' })
+  if (status === 401) headers.set('WWW-Authenticate', 'Bearer error="invalid_token"')
+  return Response.json({ error: { code, message: t(`apiToken.error.${code}`) } }, { status, headers })
+}
+
+/** The user with their grants, or null when blocked, deleted or not yet confirmed. */
+async function loadUser(db: Kysely<Database>, userId: string): Promise<CurrentUser | null> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'locale', 'email_verified', 'blocked_at', 'deleted_at'])
-    .where('id', '=', session.user.id)
+    .where('id', '=', userId)
     .executeTakeFirst()
   if (!user || user.blocked_at || user.deleted_at || !user.email_verified) return null
   const grants = await db

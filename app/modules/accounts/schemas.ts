@@ -69,3 +69,22 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData) {
   }
   return { ok: false as const, errors, values }
 }
+
+/** Creating an API token: a name and one of the offered expiries ('' = never). */
+export const createTokenSchema = (t: Translator) =>
+  z.object({
+    name: z
+      .string({ error: t('validation.required') })
+      .trim()
+      .min(1, t('validation.required'))
+      .max(100, t('validation.tooLong', { max: 100 })),
+    expiresInDays: z.enum(['', '30', '90', '365'], { error: t('apiToken.error.expiry') }).default(''),
+  })
+
+/** A token id as posted by a revoke button. */
+export const revokeTokenSchema = (t: Translator) =>
+  z.object({
+    tokenId: z
+      .string({ error: t('apiToken.error.notFound') })
+      .regex(/^\d{1,9}$/, t('apiToken.error.notFound')),
+  })

@@ -1,3 +1,4 @@
+import { apiTokenMessagesEn, apiTokenMessagesRu } from '../accounts/api-token-messages'
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
@@ -6,6 +7,7 @@ import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
 import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messages'
 import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
+import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
@@ -125,10 +127,12 @@ const coreEn: Record<keyof typeof coreRu, string> = {
 export const ru = {
   ...coreRu,
   ...accountsMessagesRu,
+  ...apiTokenMessagesRu,
   ...businessesMessagesRu,
   ...searchMessagesRu,
   ...mapMessagesRu,
   ...statsMessagesRu,
+  ...regionsMessagesRu,
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
@@ -139,10 +143,12 @@ export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...accountsMessagesEn,
+  ...apiTokenMessagesEn,
   ...businessesMessagesEn,
   ...searchMessagesEn,
   ...mapMessagesEn,
   ...statsMessagesEn,
+  ...regionsMessagesEn,
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,

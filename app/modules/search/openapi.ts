@@ -19,6 +19,13 @@ const facetCounts = {
   additionalProperties: { type: 'integer' },
 }
 
+/** A token that is unknown, revoked or expired: never silently treated as anonymous. */
+const unauthorized = {
+  description:
+    'The bearer token is unknown, revoked or expired (code token_invalid, token_revoked, token_expired).',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+}
+
 /** OpenAPI 3.1 description of the public JSON API (served at /api/v1/openapi.json). */
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -26,9 +33,11 @@ export const openApiDocument = {
     title: 'Russian Business Map API · API карты российского бизнеса',
     version: '1.0.0',
     description:
-      'Search and read the published listings of compatriot businesses in the Asia-Pacific region. The same parameters as the search page URL (/?q=…&country=…), so a page URL can be turned into an API call.',
+      "Search and read the published listings of compatriot businesses in the Asia-Pacific region. The same parameters as the search page URL (/?q=…&country=…), so a page URL can be turned into an API call. Without credentials the API answers as for a visitor; with an API token (created on the account page, sent as `Authorization: Bearer <token>`) it answers with the permissions of the token's owner, e.g. pending listings and all contacts for the working group. Tokens only read: the same token also downloads /export.csv, /export.xlsx and /export.geojson.",
   },
   servers: [{ url: '/' }],
+  // Anonymous or with a token.
+  security: [{}, { apiToken: [] }],
   paths: {
     '/api/v1/businesses': {
       get: {
@@ -113,6 +122,7 @@ export const openApiDocument = {
             description: 'A parameter is invalid; the error names it.',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
           },
+          '401': unauthorized,
         },
       },
     },
@@ -141,11 +151,20 @@ export const openApiDocument = {
             description: 'Unknown or not published',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
           },
+          '401': unauthorized,
         },
       },
     },
   },
   components: {
+    securitySchemes: {
+      apiToken: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'A personal API token ("cbm_…") from the account page. Read-only; acts with the owner\'s current roles; revocable and optionally expiring.',
+      },
+    },
     schemas: {
       Hit: {
         type: 'object',
@@ -228,7 +247,17 @@ export const openApiDocument = {
           error: {
             type: 'object',
             properties: {
-              code: { type: 'string', enum: ['invalid_parameter', 'not_found'] },
+              code: {
+                type: 'string',
+                enum: [
+                  'invalid_parameter',
+                  'not_found',
+                  'token_invalid',
+                  'token_revoked',
+                  'token_expired',
+                  'token_read_only',
+                ],
+              },
               parameter: { type: 'string', description: 'The invalid parameter (400 only).' },
               message: { type: 'string', description: 'In the language of lang.' },
               issues: { type: 'array', items: { type: 'object' } },

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { parseFigures } from '../../scripts/lib/bench-report'
+import { meetsTarget, renderPerformanceDoc } from '../../scripts/lib/performance-doc'
+
+const machine = {
+  cpu: 'Test CPU, 2 cores',
+  memory: '24 GiB',
+  node: 'v20',
+  date: '2026-11-29',
+  listings: 100_000,
+}
+
+describe('benchmark figures', () => {
+  it('reads only the figure lines from a benchmark output', () => {
+    const output =
+      'Seeding…\n::bench {"bench":"export","metric":"CSV time","value":4.2,"unit":"s","target":"<= 5"}\ndone\n'
+    expect(parseFigures(output)).toEqual([
+      { bench: 'export', metric: 'CSV time', value: 4.2, unit: 's', target: '<= 5' },
+    ])
+  })
+
+  it('judges a figure against its target in either direction', () => {
+    expect(meetsTarget({ bench: 'b', metric: 'm', value: 4.2, unit: 's', target: '<= 5' })).toBe(true)
+    expect(meetsTarget({ bench: 'b', metric: 'm', value: 250, unit: 'req/s', target: '>= 300' })).toBe(false)
+    expect(meetsTarget({ bench: 'b', metric: 'm', value: 1, unit: 's' })).toBeNull()
+  })
+
+  it('replaces only the generated block and keeps the analysis written around it', () => {
+    const first = renderPerformanceDoc(
+      [{ bench: 'ssr', metric: 'SSR / req/s', value: 320, unit: 'req/s', target: '>= 300' }],
+      machine,
+    ).render(null)
+    const edited = `${first}\n## Reading\nWritten by hand.\n`
+    const second = renderPerformanceDoc(
+      [{ bench: 'ssr', metric: 'SSR / req/s', value: 280, unit: 'req/s', target: '>= 300' }],
+      machine,
+    ).render(edited)
+    expect(second).toContain('Written by hand.')
+    expect(second).toContain('| ssr | SSR / req/s | 280 req/s | >= 300 req/s | **no** |')
+    expect(second).not.toContain('320 req/s')
+  })
+})
