@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_drop_map_text_index'
 import * as m0010 from './migrations/0010_moderation'
 import * as m0011 from './migrations/0011_imports'
 import * as m0012 from './migrations/0012_api_token_details'
+import * as m0013 from './migrations/0013_duplicates'
 import type { Database } from './schema'
 
 // Listed statically so that the bundled server and the scripts see the same set.
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0010_moderation': m0010,
   '0011_imports': m0011,
   '0012_api_token_details': m0012,
+  '0013_duplicates': m0013,
 }
 
 export function createMigrator(db: Kysely<Database>) {

@@ -389,6 +389,14 @@ export interface ImportsTable {
   finished_at: NullableTimestamp
 }
 
+/** A listing merged into another: links to `from_id` lead to `to_id` (decision 0017). */
+export interface BusinessRedirectsTable {
+  from_id: number
+  to_id: number
+  merged_by: string | null
+  created_at: Timestamp
+}
+
 export interface Database {
   countries: CountriesTable
   councils: CouncilsTable
@@ -403,6 +411,7 @@ export interface Database {
   role_grants: RoleGrantsTable
   api_tokens: ApiTokensTable
   businesses: BusinessesTable
+  business_redirects: BusinessRedirectsTable
   business_sectors: BusinessSectorsTable
   business_regions: BusinessRegionsTable
   history: HistoryTable

@@ -1,7 +1,9 @@
 /**
  * `npm start`: prepares the database (migrations, demo data on an empty one) and
- * serves the built app. With no DATABASE_URL it runs on the embedded PGlite.
+ * serves the built app. With no DATABASE_URL it runs on the embedded PGlite. The production image runs
+ * the same file bundled (`npm run build:start` → build/start/start.js), without tsx or the sources.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getDb, targetFromEnv } from '#db/client.server'
@@ -24,7 +26,10 @@ if (secretProblem) {
 }
 
 const started = performance.now()
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+// The project root holds package.json: one level up from scripts/, two from the image's build/start/.
+let root = path.dirname(fileURLToPath(import.meta.url))
+while (!fs.existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root)
+  root = path.dirname(root)
 const port = Number(process.env.PORT ?? 3000)
 
 await ensureBuilt(root)

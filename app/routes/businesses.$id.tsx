@@ -3,16 +3,24 @@ import { getDb } from '#db/client.server'
 import { BusinessCardView } from '~/components/business-card'
 import { businessDisplayName } from '~/components/business-list-item'
 import { canViewUnpublishedBusiness, getCurrentUser, hasRole } from '~/modules/accounts/guard.server'
-import { getCard } from '~/modules/businesses/card.server'
+import { type ContactAccess, getCard } from '~/modules/businesses/card.server'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
 import { localizedCity } from '~/modules/reference/cities.server'
 import { loadReferenceLabels } from '~/modules/reference/labels.server'
+import { listingPreview } from '~/modules/seo/listing-preview.server'
+import { shareMeta } from '~/modules/seo/share-meta'
+import { siteUrl } from '~/modules/seo/site-url.server'
 import type { Route } from './+types/businesses.$id'
 
 export function meta({ data }: Route.MetaArgs) {
-  return [{ title: data ? `${data.title} — ${data.appTitle}` : 'Карта российского бизнеса' }]
+  if (!data) return [{ title: 'Карта российского бизнеса' }]
+  return [
+    { title: `${data.title} — ${data.appTitle}` },
+    ...(data.share ? shareMeta(data.share) : []),
+    ...(data.jsonLd ? [{ 'script:ld+json': data.jsonLd }] : []),
+  ]
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -24,19 +32,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!Number.isSafeInteger(id) || id < 1) throw data(t('error.businessNotFound'), { status: 404 })
   const db = await getDb()
   const user = await getCurrentUser(db, request)
+  let access: ContactAccess = 'public'
   const [card, labels] = await Promise.all([
     getCard(
       db,
       id,
       // The owner, the country's council and the working group see every contact detail.
-      (b) => (canViewUnpublishedBusiness(user, b) || (user && hasRole(user, 'admin')) ? 'all' : 'public'),
+      (b) => {
+        access = canViewUnpublishedBusiness(user, b) || (user && hasRole(user, 'admin')) ? 'all' : 'public'
+        return access
+      },
       (b) => b.status === 'published' || canViewUnpublishedBusiness(user, b),
     ),
     loadReferenceLabels(db, { regions: true }),
   ])
   if (!card) throw data(t('error.businessNotFound'), { status: 404 })
   card.city = localizedCity(locale, card.cityGeonameId, card.city)
-  return { card, labels, title: businessDisplayName(locale, card), appTitle: t('app.title') }
+  const title = businessDisplayName(locale, card)
+  const preview =
+    card.status === 'published' ? listingPreview(card, labels, locale, siteUrl(request), access) : null
+  return { card, labels, title, appTitle: t('app.title'), share: preview?.share, jsonLd: preview?.jsonLd }
 }
 
 export default function BusinessPage({ loaderData }: Route.ComponentProps) {

@@ -11,10 +11,13 @@ import { facetValueLabel } from '~/modules/search/labels'
 import { parseSearchParams, toSearchParams } from '~/modules/search/params'
 import { searchBusinesses } from '~/modules/search/service.server'
 import { audienceFor, viewerFromRequest } from '~/modules/search/viewer.server'
+import { type ShareInfo, shareMeta } from '~/modules/seo/share-meta'
+import { siteUrl } from '~/modules/seo/site-url.server'
 import type { Route } from './+types/regions.$code'
 
 export function meta({ data }: Route.MetaArgs) {
-  return [{ title: data?.title ?? 'Регионы России' }]
+  if (!data) return [{ title: 'Регионы России' }]
+  return [{ title: data.title }, ...shareMeta(data.share)]
 }
 
 /**
@@ -36,6 +39,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
   const district = { code: region.district, ...(labels.districts[region.district] ?? { ru: '', en: '' }) }
   const title = `${region[locale]} — ${t('regions.title')} — ${t('app.title')}`
+  const origin = siteUrl(request)
+  const share = (count: number): ShareInfo => ({
+    title: `${region[locale]} — ${t('regions.title')}`,
+    description: t('seo.regionSummary', { region: region[locale], n: count }),
+    url: `${origin}/regions/${code}`,
+    image: `${origin}/og/region/${code}`,
+    locale,
+    siteName: t('app.title'),
+  })
   const base = { title, region: { code, ru: region.ru, en: region.en }, district, labels }
   const query = new URL(request.url).searchParams
   query.delete('region')
@@ -45,6 +57,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     return data(
       {
         ...base,
+        share: share(0),
         q: parsed.raw.q ?? '',
         error: Object.values(errors).join(' '),
         errors,
@@ -60,7 +73,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     locale,
     audience: audienceFor(await viewerFromRequest(db, request)),
   })
-  return { ...base, q: searchParams.q, error: null, errors: null, params: searchParams, result }
+  return {
+    ...base,
+    share: share(result.total),
+    q: searchParams.q,
+    error: null,
+    errors: null,
+    params: searchParams,
+    result,
+  }
 }
 
 /** The region's listings by country and by sector: each line narrows the list below to it. */

@@ -2,13 +2,15 @@ import { redirect } from 'react-router'
 import { getDb } from '#db/client.server'
 import { setUserLocale } from '~/modules/accounts/accounts.server'
 import { getCurrentUser } from '~/modules/accounts/guard.server'
+import { readForm } from '~/modules/http/read-form'
 import { safeRedirectPath } from '~/modules/http/safe-redirect'
 import { localeCookie } from '~/modules/i18n/locale.server'
 import { isLocale } from '~/modules/i18n/locales'
 import type { Route } from './+types/set-locale'
 
 export async function action({ request }: Route.ActionArgs) {
-  const form = await request.formData()
+  // A body that is not a form is a 400, not a 500.
+  const form = await readForm(request)
   const locale = form.get('locale')
   const redirectTo = safeRedirectPath(form.get('redirectTo'))
   if (!isLocale(locale)) return redirect(redirectTo)

@@ -13,6 +13,8 @@ function newestMtime(dir: string): number {
 
 /** Builds the app when there is no build yet or a source file is newer than it. */
 export async function ensureBuilt(root: string) {
+  // The production image ships the build without the sources: nothing to compare, nothing to build.
+  if (!fs.existsSync(path.join(root, 'app'))) return
   const serverBuild = path.join(root, 'build/server/index.js')
   const builtAt = fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0
   const sourcesAt = Math.max(newestMtime(path.join(root, 'app')), newestMtime(path.join(root, 'db')))

@@ -9,6 +9,7 @@ import { moderationMessagesEn, moderationMessagesRu } from '../moderation/messag
 import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/messages'
 import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
+import { seoMessagesEn, seoMessagesRu } from '../seo/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
 /**
@@ -128,32 +129,34 @@ export const ru = {
   ...coreRu,
   ...accountsMessagesRu,
   ...apiTokenMessagesRu,
+  ...httpMessagesRu,
   ...businessesMessagesRu,
   ...searchMessagesRu,
   ...mapMessagesRu,
   ...statsMessagesRu,
   ...regionsMessagesRu,
+  ...seoMessagesRu,
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
   ...nominationsMessagesRu,
-  ...httpMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...accountsMessagesEn,
   ...apiTokenMessagesEn,
+  ...httpMessagesEn,
   ...businessesMessagesEn,
   ...searchMessagesEn,
   ...mapMessagesEn,
   ...statsMessagesEn,
   ...regionsMessagesEn,
+  ...seoMessagesEn,
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
   ...nominationsMessagesEn,
-  ...httpMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */

@@ -13,7 +13,7 @@ type Topology = { type: 'Topology'; objects: { countries: { geometries: Geometry
 let topology: Topology | null = null
 
 /** Natural Earth 1:50m country shapes (world-atlas, TopoJSON), read once. */
-function loadTopology(): Topology {
+export function loadTopology(): Topology {
   if (!topology) {
     const file = createRequire(import.meta.url).resolve('world-atlas/countries-50m.json')
     topology = JSON.parse(fs.readFileSync(file, 'utf8')) as Topology
