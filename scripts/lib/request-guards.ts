@@ -91,7 +91,8 @@ export function rateLimits() {
     if (!policy) return next()
     try {
       const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown'
-      const verdict = await hitRateLimit(await getDb(), rateKeys(policy, ip, credentialOf(headersOf(req))))
+      const keys = rateKeys(policy, ip, credentialOf(headersOf(req)))
+      const verdict = await hitRateLimit(await getDb(), policy, keys)
       if (verdict.ok) return next()
       logger.info({ reqId: req.id, policy: policy.name, path: req.path }, 'rate limited')
       res.setHeader('Retry-After', String(verdict.retryAfterSeconds))

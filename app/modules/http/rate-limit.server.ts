@@ -9,22 +9,13 @@ import type { Database } from '#db/schema'
  * a second, an export takes a person a minute to open — and an office or mobile carrier puts many
  * people behind one IP, so the IP limit is the larger one. See docs/decisions/0012.
  */
-export type Limit = { max: number; windowSeconds: number }
-export type Policy = { name: string; perIp: Limit; perCredential: Limit }
+export type Policy = { name: string; windowSeconds: number; maxPerIp: number; maxPerCredential: number }
 
 export const POLICIES = {
   /** /api/v1/*: search, suggestions, the map's clusters, listings. */
-  api: {
-    name: 'api',
-    perIp: { max: 1200, windowSeconds: 60 },
-    perCredential: { max: 600, windowSeconds: 60 },
-  },
+  api: { name: 'api', windowSeconds: 60, maxPerIp: 1200, maxPerCredential: 600 },
   /** /export.csv|xlsx|geojson and forum exports: each one reads up to every listing. */
-  export: {
-    name: 'export',
-    perIp: { max: 60, windowSeconds: 15 * 60 },
-    perCredential: { max: 30, windowSeconds: 15 * 60 },
-  },
+  export: { name: 'export', windowSeconds: 15 * 60, maxPerIp: 60, maxPerCredential: 30 },
 } as const satisfies Record<string, Policy>
 
 export type PolicyName = keyof typeof POLICIES
@@ -38,7 +29,7 @@ export function policyFor(pathname: string): Policy | null {
   return null
 }
 
-export type RateKey = { key: string; limit: Limit }
+export type RateKey = { key: string; max: number }
 
 const digest = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 32)
 
@@ -48,9 +39,9 @@ const digest = (value: string) => createHash('sha256').update(value).digest('bas
  * A made-up cookie buys nothing: the IP counter still applies.
  */
 export function rateKeys(policy: Policy, ip: string, credential: string | null): RateKey[] {
-  const keys: RateKey[] = [{ key: `rl:${policy.name}:ip:${ip}`, limit: policy.perIp }]
+  const keys: RateKey[] = [{ key: `rl:${policy.name}:ip:${ip}`, max: policy.maxPerIp }]
   if (credential)
-    keys.push({ key: `rl:${policy.name}:cred:${digest(credential)}`, limit: policy.perCredential })
+    keys.push({ key: `rl:${policy.name}:cred:${digest(credential)}`, max: policy.maxPerCredential })
   return keys
 }
 
@@ -64,28 +55,38 @@ export function credentialOf(headers: Pick<Headers, 'get'>): string | null {
 
 export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number }
 
-/** Counts this request against every key; refuses when any key is over its limit for the window. */
-export async function hitRateLimit(db: Kysely<Database>, keys: RateKey[]): Promise<RateVerdict> {
+/**
+ * Counts this request against every key of the policy in one statement (one round trip, one commit);
+ * refuses when any key is over its limit for the window.
+ */
+export async function hitRateLimit(
+  db: Kysely<Database>,
+  policy: Policy,
+  keys: RateKey[],
+): Promise<RateVerdict> {
+  const window = policy.windowSeconds
+  const expired = sql<boolean>`rate_limits.window_started_at <= now() - make_interval(secs => ${window})`
+  const rows = await db
+    .insertInto('rate_limits')
+    .values(keys.map(({ key }) => ({ key, count: 1, window_started_at: sql`now()` })))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql`case when ${expired} then 1 else rate_limits.count + 1 end`,
+        window_started_at: sql`case when ${expired} then now() else rate_limits.window_started_at end`,
+      }),
+    )
+    .returning([
+      'key',
+      'count',
+      sql<number>`extract(epoch from (window_started_at + make_interval(secs => ${window}) - now()))`.as(
+        'left',
+      ),
+    ])
+    .execute()
   let wait = 0
-  for (const { key, limit } of keys) {
-    const expired = sql<boolean>`rate_limits.window_started_at <= now() - make_interval(secs => ${limit.windowSeconds})`
-    const row = await db
-      .insertInto('rate_limits')
-      .values({ key, count: 1, window_started_at: sql`now()` })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          count: sql`case when ${expired} then 1 else rate_limits.count + 1 end`,
-          window_started_at: sql`case when ${expired} then now() else rate_limits.window_started_at end`,
-        }),
-      )
-      .returning([
-        'count',
-        sql<number>`extract(epoch from (window_started_at + make_interval(secs => ${limit.windowSeconds}) - now()))`.as(
-          'left',
-        ),
-      ])
-      .executeTakeFirstOrThrow()
-    if (row.count > limit.max) wait = Math.max(wait, Math.max(1, Math.ceil(Number(row.left))))
+  for (const row of rows) {
+    const max = keys.find((k) => k.key === row.key)?.max ?? Number.POSITIVE_INFINITY
+    if (row.count > max) wait = Math.max(wait, Math.max(1, Math.ceil(Number(row.left))))
   }
   // Now and then, forget counters whose window ended long ago (IPs and sessions seen once).
   if (Math.random() < 0.001) await forgetOldCounters(db)
