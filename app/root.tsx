@@ -52,6 +52,7 @@ function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof m
       {user ? (
         <>
           <Link to="/my/listings">{t('nav.myListings')}</Link>
+          <Link to="/my/searches">{t('nav.mySearches')}</Link>
           {user.forum ? <Link to="/forums">{t('nav.forum')}</Link> : null}
           <Link to="/account" title={user.name}>
             {t('nav.account')}

@@ -35,6 +35,8 @@ export default [
   route('my/listings', 'routes/my/listings.tsx'),
   route('my/listings/new', 'routes/my/listing-new.tsx'),
   route('my/listings/:id', 'routes/my/listing-edit.tsx'),
+  route('my/searches', 'routes/my/searches.tsx'),
+  route('unsubscribe', 'routes/unsubscribe.tsx'),
   route('api/cities', 'routes/api.cities.ts'),
   route('api/v1/businesses', 'routes/api.v1.businesses.ts'),
   route('api/v1/businesses/:id', 'routes/api.v1.businesses.$id.ts'),

@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_moderation'
 import * as m0011 from './migrations/0011_imports'
 import * as m0012 from './migrations/0012_api_token_details'
 import * as m0013 from './migrations/0013_duplicates'
+import * as m0014 from './migrations/0014_saved_search_digests'
 import type { Database } from './schema'
 
 // Listed statically so that the bundled server and the scripts see the same set.
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0011_imports': m0011,
   '0012_api_token_details': m0012,
   '0013_duplicates': m0013,
+  '0014_saved_search_digests': m0014,
 }
 
 export function createMigrator(db: Kysely<Database>) {

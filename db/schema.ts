@@ -266,20 +266,28 @@ export interface MailOutboxTable {
   subject: string
   text_body: string
   html_body: string | null
+  /** Extra mail headers sent with it (List-Unsubscribe on digests). */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>
   attempts: Defaulted<number>
   last_error: string | null
   sent_at: NullableTimestamp
   created_at: Timestamp
 }
 
+export type DigestFrequency = 'daily' | 'weekly' | 'none'
+
 export interface SavedSearchesTable {
   id: Generated<number>
   user_id: string
   name: string
   query: string
-  frequency: Defaulted<'daily' | 'weekly'>
-  last_notified_at: NullableTimestamp
+  frequency: Defaulted<DigestFrequency>
+  /** Listings published after this are new for the next digest. */
+  last_digest_at: Timestamp
+  /** When the next digest is due; null when the search sends no mail. */
+  next_digest_at: NullableTimestamp
   created_at: Timestamp
+  updated_at: Timestamp
 }
 
 export interface ForumsTable {

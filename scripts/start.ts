@@ -10,6 +10,7 @@ import { getDb, targetFromEnv } from '#db/client.server'
 import { migrateToLatest } from '#db/migrate.server'
 import { describeTarget } from '#db/open.server'
 import { sessionSecretProblem } from '~/modules/accounts/secret.server'
+import { runDigestJob } from '~/modules/alerts/digest.server'
 import { warmMapCache } from '~/modules/map/map.server'
 import { sendModerationDigests } from '~/modules/moderation/notify.server'
 import { facetIndexFor } from '~/modules/search/facet-index.server'
@@ -61,8 +62,25 @@ const digests = setInterval(
 )
 digests.unref()
 
+// Saved-search digests (decision 0016): the schedule lives in the database, so a restart only delays
+// what is due until this first run; a run never overlaps the previous one in this process.
+let digestRun: Promise<unknown> | null = null
+function runSearchDigestJob() {
+  if (digestRun) return
+  digestRun = runDigestJob(db)
+    .catch((error) => console.error('Saved-search digest failed:', error))
+    .finally(() => {
+      digestRun = null
+    })
+}
+runSearchDigestJob()
+const searchDigests = setInterval(runSearchDigestJob, 10 * 60 * 1000)
+searchDigests.unref()
+
 async function shutdown() {
   clearInterval(digests)
+  clearInterval(searchDigests)
+  await digestRun
   server.close()
   searchWorker?.stop()
   await db.destroy()

@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Kysely } from 'kysely'
 import pg from 'pg'
 import { inject } from 'vitest'
@@ -9,7 +11,14 @@ export type TestDatabase = {
   name: 'pglite' | 'postgres'
   /** A fresh, migrated database with reference data and nothing else. */
   open: () => Promise<Kysely<Database>>
+  /**
+   * The same, on storage that outlives its connection: `restart` closes the database and opens it again
+   * (a file-backed PGlite, or a new pool on the server), as an app restart would.
+   */
+  openRestartable: () => Promise<Restartable>
 }
+
+export type Restartable = { db: Kysely<Database>; restart: () => Promise<Kysely<Database>> }
 
 let counter = 0
 
@@ -41,6 +50,19 @@ export function testDatabases(): TestDatabase[] {
         const blob = new Blob([fs.readFileSync(snapshot)])
         return openDatabase({ kind: 'pglite', dataDir: null }, { loadDataDir: blob })
       },
+      openRestartable: async () => {
+        const blob = new Blob([fs.readFileSync(inject('pgliteSnapshot'))])
+        const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'restartable-'))
+        let db = await openDatabase({ kind: 'pglite', dataDir }, { loadDataDir: blob })
+        return {
+          db,
+          restart: async () => {
+            await db.destroy()
+            db = await openDatabase({ kind: 'pglite', dataDir })
+            return db
+          },
+        }
+      },
     },
   ]
   const server = inject('serverTemplate')
@@ -50,6 +72,19 @@ export function testDatabases(): TestDatabase[] {
       open: async () => {
         const name = await createFromTemplate(server.adminUrl, server.template)
         return openDatabase({ kind: 'postgres', url: serverUrlFor(server.adminUrl, name) })
+      },
+      openRestartable: async () => {
+        const name = await createFromTemplate(server.adminUrl, server.template)
+        const url = serverUrlFor(server.adminUrl, name)
+        let db = await openDatabase({ kind: 'postgres', url })
+        return {
+          db,
+          restart: async () => {
+            await db.destroy()
+            db = await openDatabase({ kind: 'postgres', url })
+            return db
+          },
+        }
       },
     })
   }

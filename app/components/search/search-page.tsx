@@ -3,6 +3,7 @@ import { Form, Link, useFetcher, useSubmit } from 'react-router'
 import { BusinessListItem } from '~/components/business-list-item'
 import { MapPanel } from '~/components/map/map-panel'
 import { Pagination } from '~/components/pagination'
+import { SaveSearch } from '~/components/search/save-search'
 import type { Locale } from '~/modules/i18n/locales'
 import type { Translator } from '~/modules/i18n/translate'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
@@ -74,6 +75,7 @@ export function SearchPage({ q, error, errors, params, result, labels, scope, he
   return (
     <div className="search-page">
       {heading ?? <h1>{q && result ? t('directory.resultsFor', { q }) : t('directory.heading')}</h1>}
+      {params && result ? <SaveSearch params={params} /> : null}
       <Form
         ref={formRef}
         method="get"

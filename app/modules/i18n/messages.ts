@@ -1,6 +1,7 @@
 import { apiTokenMessagesEn, apiTokenMessagesRu } from '../accounts/api-token-messages'
 import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
+import { alertsMessagesEn, alertsMessagesRu } from '../alerts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
 import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
@@ -140,6 +141,7 @@ export const ru = {
   ...moderationMessagesRu,
   ...adminMessagesRu,
   ...nominationsMessagesRu,
+  ...alertsMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
@@ -157,6 +159,7 @@ export const en: Record<MessageKey, string> = {
   ...moderationMessagesEn,
   ...adminMessagesEn,
   ...nominationsMessagesEn,
+  ...alertsMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */

@@ -11,6 +11,8 @@ export type Mail = {
   subject: string
   text: string
   html?: string
+  /** Extra headers, e.g. List-Unsubscribe on digests. */
+  headers?: Record<string, string>
 }
 
 let transport: Transporter | undefined
@@ -43,6 +45,7 @@ export async function sendMail(db: Kysely<Database>, mail: Mail): Promise<void> 
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        headers: mail.headers,
       })
       return
     } catch (error) {
@@ -59,6 +62,7 @@ export async function sendMail(db: Kysely<Database>, mail: Mail): Promise<void> 
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html ?? null,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
       attempts: lastError ? 1 : 0,
       last_error: lastError,
     })
@@ -70,6 +74,78 @@ export async function sendMail(db: Kysely<Database>, mail: Mail): Promise<void> 
   }
 }
 
+/**
+ * Puts a mail in the outbox inside the caller's transaction, so it exists exactly when the change
+ * that caused it does (a digest and its schedule move together). `deliverQueued` sends it later.
+ */
+export async function queueMail(trx: Kysely<Database>, mail: Mail): Promise<void> {
+  await trx
+    .insertInto('mail_outbox')
+    .values({
+      to_email: mail.to,
+      locale: mail.locale,
+      kind: mail.kind,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html ?? null,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
+    })
+    .execute()
+}
+
+const MAX_ATTEMPTS = 5
+
+/**
+ * Sends queued mail of one kind through SMTP; without SMTP_URL it stays in the outbox for admins.
+ * Each row is claimed (sent_at set) before it is handed to SMTP: a crash in between loses that one
+ * mail instead of sending it twice, and two processes never both send it. A failed delivery is
+ * released for the next run, up to MAX_ATTEMPTS. Returns how many went out.
+ */
+export async function deliverQueued(db: Kysely<Database>, kind: string, limit = 500): Promise<number> {
+  const transporter = smtp()
+  if (!transporter) return 0
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('sent_at', 'is', null)
+    .where('attempts', '<', MAX_ATTEMPTS)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  let sent = 0
+  for (const { id } of rows) {
+    const mail = await db
+      .updateTable('mail_outbox')
+      .set((eb) => ({ sent_at: new Date(), attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .where('sent_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst()
+    if (!mail) continue
+    try {
+      await transporter.sendMail({
+        from: process.env.MAIL_FROM ?? 'Карта российского бизнеса <no-reply@localhost>',
+        to: mail.to_email,
+        subject: mail.subject,
+        text: mail.text_body,
+        html: mail.html_body ?? undefined,
+        headers: mail.headers ?? undefined,
+      })
+      sent += 1
+    } catch (error) {
+      const lastError = redactSecrets(error instanceof Error ? error.message : String(error)).slice(0, 1000)
+      console.error(`SMTP delivery failed (${kind}); kept in the outbox: ${lastError}`)
+      await db
+        .updateTable('mail_outbox')
+        .set({ sent_at: null, last_error: lastError })
+        .where('id', '=', id)
+        .execute()
+    }
+  }
+  return sent
+}
+
 export type OutboxItem = {
   id: number
   to: string
@@ -77,6 +153,7 @@ export type OutboxItem = {
   kind: string
   subject: string
   text: string
+  headers: Record<string, string>
   lastError: string | null
   sentAt: string | null
   createdAt: string
@@ -91,6 +168,7 @@ export async function listOutbox(db: Kysely<Database>, limit = 50): Promise<Outb
     kind: r.kind,
     subject: r.subject,
     text: r.text_body,
+    headers: r.headers ?? {},
     lastError: r.last_error,
     sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
     createdAt: new Date(r.created_at).toISOString(),

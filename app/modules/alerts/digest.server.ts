@@ -1,0 +1,161 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database, DigestFrequency, Locale } from '#db/schema'
+import { appUrl } from '~/modules/accounts/auth.server'
+import { makeTranslator } from '~/modules/i18n/translate'
+import { deliverQueued, queueMail } from '~/modules/mail/mailer.server'
+import { listingName } from '~/modules/moderation/names'
+import { matchingIds } from '~/modules/search/pg-engine.server'
+import { composeDigest } from './digest-mail'
+import { canonicalQuery, savedSearchPath } from './saved-searches.server'
+import { nextDigestAfter } from './schedule'
+import { signUnsubscribeToken } from './unsubscribe-token.server'
+
+export const DIGEST_KIND = 'search_digest'
+/** Saved searches handled per run; the job runs again minutes later for the rest. */
+const BATCH = 5000
+
+type Due = {
+  id: number
+  name: string
+  query: string
+  frequency: Exclude<DigestFrequency, 'none'>
+  last_digest_at: Date
+  next_digest_at: Date
+  email: string
+  locale: Locale
+  active: boolean
+}
+
+export type DigestRun = { checked: number; queued: number; skipped: number }
+
+/**
+ * One run of the saved-search digest job (decision 0016). For each saved search whose digest is due:
+ * the listings published after its last digest (up to `now`) that its search matches, one mail when
+ * there are any, and the schedule moved on — the mail and the schedule in one transaction, claimed by
+ * a conditional update, so a crash, a restart or a second replica can never send a digest twice.
+ * Matching happens before the transaction: PGlite has one connection, which a transaction holds.
+ */
+export async function runSearchDigests(db: Kysely<Database>, now = new Date()): Promise<DigestRun> {
+  const due = (await db
+    .selectFrom('saved_searches')
+    .innerJoin('users', 'users.id', 'saved_searches.user_id')
+    .select([
+      'saved_searches.id',
+      'saved_searches.name',
+      'saved_searches.query',
+      'saved_searches.frequency',
+      'saved_searches.last_digest_at',
+      'saved_searches.next_digest_at',
+      'users.email',
+      'users.locale',
+    ])
+    .select(sql<boolean>`users.blocked_at is null and users.deleted_at is null`.as('active'))
+    .where('saved_searches.next_digest_at', '<=', now)
+    .orderBy('saved_searches.next_digest_at')
+    .limit(BATCH)
+    .execute()) as Due[]
+  const run: DigestRun = { checked: 0, queued: 0, skipped: 0 }
+  if (due.length === 0) return run
+
+  // Everything published since the oldest cut-off: usually a handful, so most searches need no matching.
+  const oldest = new Date(Math.min(...due.map((d) => new Date(d.last_digest_at).getTime())))
+  const fresh = await db
+    .selectFrom('businesses')
+    .select(['id', 'name_ru', 'name_en', 'name_local', 'published_at'])
+    .where('status', '=', 'published')
+    .where('published_at', '>', oldest)
+    .where('published_at', '<=', now)
+    .execute()
+  const freshById = new Map(
+    fresh.map((b) => [b.id, { ...b, at: new Date(b.published_at as Date).getTime() }]),
+  )
+
+  for (const search of due) {
+    const since = new Date(search.last_digest_at).getTime()
+    let found: number[] = []
+    const window = fresh.some((b) => new Date(b.published_at as Date).getTime() > since)
+    const parsed = search.active && window ? canonicalQuery(search.query) : null
+    if (parsed) {
+      const ids = await matchingIds(db, {
+        q: parsed.params.q,
+        filters: parsed.params.filters,
+        bbox: parsed.params.bbox,
+        audience: 'public',
+      })
+      // matchingIds is newest first, so the digest lists the newest first too.
+      found = ids.filter((id) => (freshById.get(id)?.at ?? 0) > since)
+    }
+    const next = nextDigestAfter(search.frequency, new Date(search.next_digest_at), now)
+    const claimed = await db.transaction().execute(async (trx) => {
+      // The claim: only a search still due moves on. A second runner waits for this row's lock and
+      // then finds it no longer due (PostgreSQL re-checks the condition on the updated row).
+      const row = await trx
+        .updateTable('saved_searches')
+        .set({ last_digest_at: now, next_digest_at: next })
+        .where('id', '=', search.id)
+        .where('next_digest_at', '<=', now)
+        .where('frequency', '=', search.frequency)
+        .returning('id')
+        .executeTakeFirst()
+      if (!row) return false
+      if (found.length > 0) await queueMail(trx, digestMail(search, found, freshById, now))
+      return true
+    })
+    if (!claimed) {
+      run.skipped += 1
+      continue
+    }
+    run.checked += 1
+    if (found.length > 0) run.queued += 1
+  }
+  return run
+}
+
+function digestMail(
+  search: Due,
+  found: number[],
+  freshById: Map<
+    number,
+    { id: number; name_ru: string | null; name_en: string | null; name_local: string | null }
+  >,
+  now: Date,
+) {
+  const t = makeTranslator(search.locale)
+  const base = appUrl()
+  const unsubscribeUrl = `${base}/unsubscribe?token=${signUnsubscribeToken(search.id, now)}`
+  const listings = found.map((id) => {
+    const b = freshById.get(id) as {
+      id: number
+      name_ru: string | null
+      name_en: string | null
+      name_local: string | null
+    }
+    return { name: listingName(b, search.locale), url: `${base}/businesses/${id}` }
+  })
+  const content = composeDigest(t, {
+    searchName: search.name,
+    total: found.length,
+    listings,
+    searchUrl: `${base}${savedSearchPath(search.query)}`,
+    manageUrl: `${base}/my/searches`,
+    unsubscribeUrl,
+  })
+  return {
+    to: search.email,
+    locale: search.locale,
+    kind: DIGEST_KIND,
+    ...content,
+    // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to this URL.
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  }
+}
+
+/** The scheduled job: queue what is due, then hand queued digests to SMTP (when configured). */
+export async function runDigestJob(db: Kysely<Database>, now = new Date()) {
+  const run = await runSearchDigests(db, now)
+  const delivered = await deliverQueued(db, DIGEST_KIND)
+  return { ...run, delivered }
+}
