@@ -53,6 +53,13 @@ describe('CSRF origin check', () => {
     expect(checkCsrf(post({ cookie: 'lang=x' })).ok).toBe(true)
   })
 
+  it('lets a mail provider POST one-click unsubscribe (token in the URL, no cookies) from anywhere', () => {
+    const url = 'http://127.0.0.1:3000/unsubscribe?token=signed'
+    expect(checkCsrf(post({ origin: 'https://mail.example' }, url)).ok).toBe(true)
+    // With a session it is an ordinary form again.
+    expect(checkCsrf(post({ origin: 'https://mail.example', ...session }, url)).ok).toBe(false)
+  })
+
   it('exempts Bearer-token requests: browsers never attach those by themselves', () => {
     expect(checkCsrf(post({ authorization: 'Bearer tok_123', origin: 'https://other.example' })).ok).toBe(
       true,

@@ -47,9 +47,17 @@ function hasBearerToken(headers: Pick<Headers, 'get'>): boolean {
   return /^Bearer\s+\S+/i.test(headers.get('authorization') ?? '')
 }
 
+/**
+ * Paths whose POST carries its own credential (a signed token in the URL) and is meant to come from
+ * elsewhere: RFC 8058 one-click unsubscribe is POSTed by the mail provider, without cookies.
+ */
+const OWN_CREDENTIAL_PATHS = new Set(['/unsubscribe'])
+
 export function checkCsrf(request: CsrfRequest, appUrl = process.env.APP_URL): CsrfVerdict {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true }
   if (hasBearerToken(request.headers)) return { ok: true }
+  const path = new URL(request.url, 'http://localhost').pathname.replace(/\.data$/, '')
+  if (OWN_CREDENTIAL_PATHS.has(path) && !hasSessionCookie(request.headers)) return { ok: true }
   const own = ownOrigins(request.url, appUrl)
   const origin = request.headers.get('origin')
   if (origin !== null) {
