@@ -9,6 +9,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
 } from 'react-router'
 import { getDb } from '#db/client.server'
@@ -20,6 +21,7 @@ import { getLocale } from './modules/i18n/locale.server'
 import { defaultLocale, isLocale } from './modules/i18n/locales'
 import { makeTranslator } from './modules/i18n/translate'
 import { tileConfig } from './modules/map/tiles.server'
+import { siteUrl } from './modules/seo/site-url.server'
 import stylesHref from './styles/app.css?url'
 
 export const links: Route.LinksFunction = () => [
@@ -41,7 +43,13 @@ export async function loader({ request }: Route.LoaderArgs) {
       }
     : null
   // The map's tile server reaches the browser here, so every page's map uses the same one.
-  return data({ locale: await getLocale(request), user, mapTiles: tileConfig(process.env.MAP_TILE_URL) })
+  return data({
+    locale: await getLocale(request),
+    user,
+    mapTiles: tileConfig(process.env.MAP_TILE_URL),
+    // Absolute links the browser hands to other sites (the embed code).
+    origin: siteUrl(request),
+  })
 }
 
 function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof makeTranslator> }) {
@@ -80,6 +88,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = isLocale(rootData?.locale) ? rootData.locale : defaultLocale
   const t = makeTranslator(locale)
   const nonce = useNonce()
+  // A page made to sit in another site's iframe (/embed) goes without our header and footer.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare)
   return (
     <html lang={locale}>
       <head>
@@ -88,33 +98,55 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
-        <a className="skip-link" href="#main">
-          {t('nav.skipToContent')}
-        </a>
-        <header className="site-header">
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              ◉
-            </span>
-            <span>
-              <span className="brand-title">{t('app.title')}</span>
-              <span className="brand-subtitle">{t('app.subtitle')}</span>
-            </span>
-          </Link>
-          <div className="header-tools">
-            <UserMenu user={rootData?.user ?? null} t={t} />
-            <LocaleSwitch />
-          </div>
-        </header>
-        <main id="main" className="site-main">
-          {children}
-        </main>
-        <footer className="site-footer">{t('footer.about')}</footer>
+      <body className={bare ? 'bare' : undefined}>
+        {bare ? (
+          <main id="main">{children}</main>
+        ) : (
+          <SiteChrome user={rootData?.user ?? null} t={t}>
+            {children}
+          </SiteChrome>
+        )}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
+  )
+}
+
+function SiteChrome({
+  user,
+  t,
+  children,
+}: {
+  user: HeaderUser | null
+  t: ReturnType<typeof makeTranslator>
+  children: React.ReactNode
+}) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◉
+          </span>
+          <span>
+            <span className="brand-title">{t('app.title')}</span>
+            <span className="brand-subtitle">{t('app.subtitle')}</span>
+          </span>
+        </Link>
+        <div className="header-tools">
+          <UserMenu user={user} t={t} />
+          <LocaleSwitch />
+        </div>
+      </header>
+      <main id="main" className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">{t('footer.about')}</footer>
+    </>
   )
 }
 

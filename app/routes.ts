@@ -32,6 +32,8 @@ export default [
   route('admin/countries', 'routes/admin/countries.tsx'),
   route('admin/sectors', 'routes/admin/sectors.tsx'),
   route('admin/outbox', 'routes/admin/outbox.tsx'),
+  route('admin/settings', 'routes/admin/settings.tsx'),
+  route('embed', 'routes/embed.tsx'),
   route('my/listings', 'routes/my/listings.tsx'),
   route('my/listings/new', 'routes/my/listing-new.tsx'),
   route('my/listings/:id', 'routes/my/listing-edit.tsx'),

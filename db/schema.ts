@@ -134,6 +134,13 @@ export interface RoleGrantsTable {
   created_at: Timestamp
 }
 
+export interface AppSettingsTable {
+  key: string
+  value: Json<unknown>
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
 export interface ApiTokensTable {
   id: Generated<number>
   user_id: string
@@ -418,6 +425,7 @@ export interface Database {
   rate_limits: RateLimitsTable
   role_grants: RoleGrantsTable
   api_tokens: ApiTokensTable
+  app_settings: AppSettingsTable
   businesses: BusinessesTable
   business_redirects: BusinessRedirectsTable
   business_sectors: BusinessSectorsTable

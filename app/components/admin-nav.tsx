@@ -12,7 +12,8 @@ export function AdminNav() {
       <NavLink to="/admin/councils">{t('admin.nav.councils')}</NavLink> ·{' '}
       <NavLink to="/admin/countries">{t('admin.nav.countries')}</NavLink> ·{' '}
       <NavLink to="/admin/sectors">{t('admin.nav.sectors')}</NavLink> ·{' '}
-      <NavLink to="/admin/outbox">{t('admin.nav.outbox')}</NavLink>
+      <NavLink to="/admin/outbox">{t('admin.nav.outbox')}</NavLink> ·{' '}
+      <NavLink to="/admin/settings">{t('admin.nav.settings')}</NavLink>
     </nav>
   )
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { pick } from '~/modules/i18n/locales'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { ReferenceLabels } from '~/modules/reference/labels.server'
+import { useLinkTarget } from './link-target'
 
 export function businessDisplayName(
   locale: 'ru' | 'en',
@@ -36,6 +37,7 @@ export function BusinessListItem({
 }) {
   const locale = useLocale()
   const t = useT()
+  const linkTarget = useLinkTarget()
   const name = businessDisplayName(locale, item)
   const country = labels.countries[item.countryCode]?.[locale] ?? item.countryCode
   return (
@@ -47,7 +49,9 @@ export function BusinessListItem({
       data-lon={item.lon ?? undefined}
     >
       <h2 className="business-item-title">
-        <Link to={`/businesses/${item.id}`}>{name}</Link>
+        <Link to={`/businesses/${item.id}`} {...linkTarget}>
+          {name}
+        </Link>
         {item.nameLocal && item.nameLocal !== name ? (
           <span className="local-name" lang={item.localLang ?? undefined}>
             {item.nameLocal}

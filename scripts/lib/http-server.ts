@@ -9,13 +9,16 @@ import helmet from 'helmet'
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import type { AppLoadContext, ServerBuild } from 'react-router'
+import { getDb } from '#db/client.server'
 import { requestIdFrom } from '~/modules/http/request-id'
 import {
   contentSecurityPolicy,
   frameAncestorsFor,
+  isEmbedPath,
   PERMISSIONS_POLICY,
 } from '~/modules/http/security-headers.server'
 import { logger, pathForLog } from '~/modules/observability/logger.server'
+import { embedFrameAncestors, getSettings } from '~/modules/settings/settings.server'
 import { bodyLimit, csrfGuard, rateLimits } from './request-guards'
 
 export type AppOptions = {
@@ -56,6 +59,16 @@ function requestLogger(log: Logger) {
   })
 }
 
+/** Who may frame /embed, from the administrator's setting; our own site only if it cannot be read. */
+async function embedSources() {
+  try {
+    return embedFrameAncestors((await getSettings(await getDb())).embedPolicy)
+  } catch (error) {
+    logger.error({ err: error }, 'embed policy unreadable')
+    return "'self'"
+  }
+}
+
 /** helmet's headers, and the per-response ones it cannot make: the nonce'd CSP, framing, permissions. */
 function securityHeaders(): RequestHandler[] {
   const production = process.env.NODE_ENV === 'production'
@@ -67,14 +80,18 @@ function securityHeaders(): RequestHandler[] {
       strictTransportSecurity: production ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     }),
-    (req, res, next) => {
+    async (req, res, next) => {
       const nonce = randomBytes(16).toString('base64')
       res.locals.cspNonce = nonce
+      const frameAncestors = frameAncestorsFor(
+        req.path,
+        isEmbedPath(req.path) ? await embedSources() : "'none'",
+      )
       res.setHeader(
         'Content-Security-Policy',
-        contentSecurityPolicy({ nonce, pathname: req.path, tileUrl: process.env.MAP_TILE_URL, production }),
+        contentSecurityPolicy({ nonce, frameAncestors, tileUrl: process.env.MAP_TILE_URL, production }),
       )
-      if (frameAncestorsFor(req.path).join(' ') === "'none'") res.setHeader('X-Frame-Options', 'DENY')
+      if (frameAncestors.join(' ') === "'none'") res.setHeader('X-Frame-Options', 'DENY')
       res.setHeader('Permissions-Policy', PERMISSIONS_POLICY)
       next()
     },

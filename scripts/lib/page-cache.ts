@@ -31,11 +31,12 @@ function onlyLanguageCookie(cookieHeader: string | undefined) {
 }
 
 /**
- * The pages anonymous visitors arrive on in numbers (search, cards, regions, statistics), as
+ * The pages anonymous visitors arrive on in numbers (search, cards, regions, statistics, the
+ * embedded map), as
  * documents and as React Router's `.data` navigations; never forms, the API, exports or uploads.
  */
 const CACHEABLE =
-  /^\/(?:|_root\.data|_\.data|businesses\/[^/]+?(?:\.data)?|stats(?:\.data)?|regions(?:\/[^/]+?)?(?:\.data)?)$/
+  /^\/(?:|_root\.data|_\.data|businesses\/[^/]+?(?:\.data)?|stats(?:\.data)?|regions(?:\/[^/]+?)?(?:\.data)?|embed(?:\.data)?)$/
 
 function cacheablePath(path: string) {
   return CACHEABLE.test(path)

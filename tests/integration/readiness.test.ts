@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { setDb } from '#db/client.server'
 import { openDatabase } from '#db/open.server'
 import type { Database } from '#db/schema'
+import { readiness } from '~/modules/health/readiness.server'
 import { loader as healthz } from '~/routes/healthz'
 import { loader as readyz } from '~/routes/readyz'
 import { newServerDatabaseUrl, testDatabases } from '../support/databases'
@@ -93,7 +94,6 @@ describe.each(testDatabases())('health and readiness on $name', ({ open }) => {
 const meiliUrl = process.env.MEILI_URL
 describe.skipIf(!meiliUrl)('readiness with a real Meilisearch', () => {
   it('reports the engine ok', async () => {
-    const { readiness } = await import('~/modules/health/readiness.server')
     const [database] = testDatabases()
     const db = await (database?.open() ?? Promise.reject(new Error('no database')))
     try {
@@ -141,6 +141,16 @@ describe.skipIf(!server)('/readyz through a real database outage', () => {
       const after = await run(readyz, '/readyz')
       expect(after.status).toBe(200)
       expect(after.data).toMatchObject({ status: 'ready', checks: { database: { status: 'ok' } } })
+
+      // A network that hangs instead of refusing: the probe gives up after its timeout, then recovers.
+      relay.stall()
+      const hung = await readiness(db, { timeoutMs: 300 })
+      expect(hung).toMatchObject({
+        status: 'unready',
+        checks: { database: { status: 'fail', error: 'timeout' } },
+      })
+      relay.resume()
+      expect((await readiness(db)).status).toBe('ready')
     } finally {
       setDb(undefined)
       await relay.close()

@@ -14,12 +14,14 @@ import {
 } from '~/modules/accounts/throttle.server'
 import { POLICIES, rateKeys } from '~/modules/http/rate-limit.server'
 import { createLogger } from '~/modules/observability/logger.server'
+import { saveSetting } from '~/modules/settings/settings.server'
 import * as forgot from '~/routes/forgot-password'
 import * as signIn from '~/routes/sign-in'
 import * as signUp from '~/routes/sign-up'
 import { createApp } from '../../scripts/lib/http-server'
 import { testDatabases } from '../support/databases'
 import { run } from '../support/http'
+import { createUser } from '../support/users'
 
 /**
  * The guards in front of React Router, exercised through a real Express app whose last handler is a
@@ -318,6 +320,28 @@ describe.each(testDatabases())('request guards on $name', ({ open }) => {
 
       const forged = await request(app).get('/').set('X-Request-Id', 'bad id with spaces {"level":60}')
       expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
+    })
+
+    it('lets /embed be framed by the sites the administrator listed, and nothing else', async () => {
+      await createUser(db, 'settings-admin', ['admin'])
+      await saveSetting(
+        db,
+        'embedPolicy',
+        { mode: 'allowlist', origins: ['https://council.example.jp'] },
+        'settings-admin',
+      )
+      const app = appWith(reached)
+      const embed = await request(app).get('/embed?country=JP')
+      expect(embed.headers['content-security-policy']).toContain(
+        "frame-ancestors 'self' https://council.example.jp",
+      )
+      expect(embed.headers['x-frame-options']).toBeUndefined()
+      const home = await request(app).get('/')
+      expect(home.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(home.headers['x-frame-options']).toBe('DENY')
+      await saveSetting(db, 'embedPolicy', { mode: 'none', origins: [] }, 'settings-admin')
+      const closed = await request(app).get('/embed')
+      expect(closed.headers['content-security-policy']).toMatch(/frame-ancestors 'self'(;|$)/)
     })
 
     it('sends the security headers on every response; HSTS only in production', async () => {

@@ -3,27 +3,27 @@ import net from 'node:net'
 /**
  * A TCP relay between the app and a real server, for outage tests: `cut()` closes the listening port and
  * every connection through it (the app sees the server go away), `restore()` listens again on the same
- * port. Not a fake server: every byte that passes goes to the real one.
+ * port; `stall()` keeps connections open but silent (a hung network), `resume()` lets bytes through
+ * again. Not a fake server: every byte that passes goes to the real one.
  */
 export async function startTcpRelay(target: { host: string; port: number }) {
   const sockets = new Set<net.Socket>()
   let server: net.Server | null = null
   let port = 0
+  let stalled = false
+  const held: net.Socket[] = []
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       const next = net.createServer((client) => {
-        const upstream = net.connect(target.port, target.host)
-        for (const socket of [client, upstream]) {
-          sockets.add(socket)
-          socket.on('close', () => sockets.delete(socket))
-          socket.on('error', () => {
-            client.destroy()
-            upstream.destroy()
-          })
+        if (stalled) {
+          client.pause()
+          sockets.add(client)
+          client.on('close', () => sockets.delete(client))
+          held.push(client)
+          return
         }
-        client.pipe(upstream)
-        upstream.pipe(client)
+        relay(client)
       })
       next.once('error', reject)
       next.listen(port, '127.0.0.1', () => {
@@ -32,6 +32,20 @@ export async function startTcpRelay(target: { host: string; port: number }) {
         resolve()
       })
     })
+
+  const relay = (client: net.Socket) => {
+    const upstream = net.connect(target.port, target.host)
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.on('close', () => sockets.delete(socket))
+      socket.on('error', () => {
+        client.destroy()
+        upstream.destroy()
+      })
+    }
+    client.pipe(upstream)
+    upstream.pipe(client)
+  }
 
   await listen()
   return {
@@ -44,6 +58,16 @@ export async function startTcpRelay(target: { host: string; port: number }) {
       server = null
       for (const socket of sockets) socket.destroy()
       if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()))
+    },
+    /** Keeps every connection open but passes no byte either way: a network that hangs. */
+    stall() {
+      stalled = true
+      for (const socket of sockets) socket.pause()
+    },
+    resume() {
+      stalled = false
+      for (const socket of sockets) socket.resume()
+      for (const client of held.splice(0)) relay(client)
     },
     async restore() {
       if (!server) await listen()

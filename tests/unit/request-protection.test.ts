@@ -69,7 +69,7 @@ describe('CSRF origin check', () => {
 })
 
 describe('Content-Security-Policy', () => {
-  const base = { nonce: 'n0nce', pathname: '/', production: false }
+  const base = { nonce: 'n0nce', frameAncestors: ["'none'"], production: false }
 
   it('allows scripts only from us and with the nonce; no inline styles or scripts', () => {
     const csp = contentSecurityPolicy({ ...base, tileUrl: undefined })
@@ -99,9 +99,13 @@ describe('Content-Security-Policy', () => {
     expect(tileSource('javascript:alert(1)')).toBeNull()
   })
 
-  it('frames nothing anywhere yet (the decision point for /embed)', () => {
-    expect(frameAncestorsFor('/')).toEqual(["'none'"])
-    expect(frameAncestorsFor('/businesses/1')).toEqual(["'none'"])
+  it('lets only /embed be framed, by whom the administrator allowed', () => {
+    const allowed = "'self' https://council.example.jp"
+    expect(frameAncestorsFor('/', allowed)).toEqual(["'none'"])
+    expect(frameAncestorsFor('/businesses/1', allowed)).toEqual(["'none'"])
+    expect(frameAncestorsFor('/embed', allowed)).toEqual(["'self'", 'https://council.example.jp'])
+    expect(frameAncestorsFor('/embed.data', "'self'")).toEqual(["'self'"])
+    expect(frameAncestorsFor('/embedded', '*')).toEqual(["'none'"])
   })
 })
 

@@ -16,6 +16,7 @@ import {
 import { Link, useNavigation, useSearchParams } from 'react-router'
 import { feature } from 'topojson-client'
 import type { Topology } from 'topojson-specification'
+import { useLinkTarget } from '~/components/link-target'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { MapFeature, MapResponse } from '~/modules/map/cluster'
 import { type BBox, formatBBox, normalizeBounds } from '~/modules/map/query'
@@ -291,6 +292,7 @@ function Features({
   highlightId: number | null
 }) {
   const t = useT()
+  const linkTarget = useLinkTarget()
   const locale = useLocale()
   const map = useMap()
   const sectorName = (code: string | null) => (code ? (sectorLabels[code]?.[locale] ?? code) : '')
@@ -340,7 +342,9 @@ function Features({
                 <strong>{p.name}</strong>
                 {p.sector ? <div className="map-popup-sector">{sectorName(p.sector)}</div> : null}
                 {p.verified ? <div className="map-popup-verified">✓ {t('business.verified')}</div> : null}
-                <Link to={`/businesses/${p.id}`}>{t('map.openCard')}</Link>
+                <Link to={`/businesses/${p.id}`} {...linkTarget}>
+                  {t('map.openCard')}
+                </Link>
               </div>
             </Popup>
           </CircleMarker>

@@ -3,6 +3,7 @@ import { Form, Link, useFetcher, useSubmit } from 'react-router'
 import { BusinessListItem } from '~/components/business-list-item'
 import { MapPanel } from '~/components/map/map-panel'
 import { Pagination } from '~/components/pagination'
+import { EmbedCode } from '~/components/search/embed-code'
 import { SaveSearch } from '~/components/search/save-search'
 import type { Locale } from '~/modules/i18n/locales'
 import type { Translator } from '~/modules/i18n/translate'
@@ -160,6 +161,7 @@ export function SearchPage({ q, error, errors, params, result, labels, scope, he
               {t.plural('businesses', result.total)}
             </p>
             {result.total > 0 ? <ExportLinks params={params} /> : null}
+            {result.total > 0 ? <EmbedCode query={embedQuery(params)} /> : null}
             {result.hits.length === 0 ? (
               <EmptyState params={params} filtered={filtered} t={t} href={href} basePath={basePath} />
             ) : (
@@ -456,4 +458,12 @@ function ExportLinks({ params }: { params: SearchParams }) {
 function withoutScope(filters: SearchParams['filters'], scope: SearchScope | null) {
   if (!scope) return filters
   return { ...filters, region: filters.region.filter((r) => r !== scope.region) }
+}
+
+/** The search an embed shows: this one, without paging, sorting or the area the visitor dragged to. */
+function embedQuery(params: SearchParams) {
+  const query = toSearchParams({ ...params, page: 1, bbox: null })
+  query.delete('page')
+  query.delete('sort')
+  return query
 }

@@ -1,11 +1,17 @@
 import { tileConfig } from '~/modules/map/tiles.server'
 
+/** The pages made to be framed by other sites (decision 0019); every other page refuses framing. */
+export function isEmbedPath(pathname: string) {
+  return /^\/embed(\.data)?$/.test(pathname)
+}
+
 /**
- * Who may put a page in a frame. Nobody, for now; the future /embed pages will answer an allowlist
- * here (and then X-Frame-Options is left out, since it cannot express one).
+ * Who may put a page in a frame: for /embed, the administrator's embed policy (as CSP sources, from
+ * embedFrameAncestors in the settings module); for everything else nobody. X-Frame-Options is sent
+ * only with 'none', since it cannot express an allowlist.
  */
-export function frameAncestorsFor(_pathname: string): string[] {
-  return ["'none'"]
+export function frameAncestorsFor(pathname: string, embedSources: string): string[] {
+  return isEmbedPath(pathname) ? embedSources.split(/\s+/).filter(Boolean) : ["'none'"]
 }
 
 /**
@@ -26,7 +32,12 @@ export function tileSource(tileUrl: string | undefined): string | null {
   return `${scheme}:`
 }
 
-export type CspOptions = { nonce: string; pathname: string; tileUrl: string | undefined; production: boolean }
+export type CspOptions = {
+  nonce: string
+  frameAncestors: string[]
+  tileUrl: string | undefined
+  production: boolean
+}
 
 /**
  * The Content-Security-Policy of every response. Scripts: our own files and inline ones carrying this
@@ -34,7 +45,7 @@ export type CspOptions = { nonce: string; pathname: string; tileUrl: string | un
  * Leaflet and the charts position elements through element.style (CSSOM), which CSP does not govern.
  * Images may come from the configured tile server.
  */
-export function contentSecurityPolicy({ nonce, pathname, tileUrl, production }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, frameAncestors, tileUrl, production }: CspOptions): string {
   const tiles = tileSource(tileUrl)
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
@@ -47,7 +58,7 @@ export function contentSecurityPolicy({ nonce, pathname, tileUrl, production }: 
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'self'"]],
-    ['frame-ancestors', frameAncestorsFor(pathname)],
+    ['frame-ancestors', frameAncestors],
   ]
   if (production) directives.push(['upgrade-insecure-requests', []])
   return directives.map(([name, values]) => [name, ...values].join(' ')).join('; ')

@@ -3,6 +3,7 @@ import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { alertsMessagesEn, alertsMessagesRu } from '../alerts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { embedMessagesEn, embedMessagesRu } from '../embed/messages'
 import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
 import { mapMessagesEn, mapMessagesRu } from '../map/messages'
@@ -11,6 +12,7 @@ import { nominationsMessagesEn, nominationsMessagesRu } from '../nominations/mes
 import { regionsMessagesEn, regionsMessagesRu } from '../regions/messages'
 import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { seoMessagesEn, seoMessagesRu } from '../seo/messages'
+import { settingsMessagesEn, settingsMessagesRu } from '../settings/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
 
 /**
@@ -137,6 +139,8 @@ export const ru = {
   ...statsMessagesRu,
   ...regionsMessagesRu,
   ...seoMessagesRu,
+  ...embedMessagesRu,
+  ...settingsMessagesRu,
   ...importMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
@@ -155,6 +159,8 @@ export const en: Record<MessageKey, string> = {
   ...statsMessagesEn,
   ...regionsMessagesEn,
   ...seoMessagesEn,
+  ...embedMessagesEn,
+  ...settingsMessagesEn,
   ...importMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
