@@ -30,6 +30,22 @@ export const links: Route.LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
+/** The title for pages without their own (and for error pages): what went wrong, then the app's name. */
+export function meta({ data, error }: Route.MetaArgs) {
+  const t = makeTranslator(isLocale(data?.locale) ? data.locale : defaultLocale)
+  if (!error) return [{ title: t('app.title') }]
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const what =
+    status === 404
+      ? t('error.notFound.title')
+      : status === 400
+        ? t('error.badRequest.title')
+        : status === 403
+          ? t('error.forbidden.title')
+          : t('error.generic.title')
+  return [{ title: `${what} — ${t('app.title')}` }]
+}
+
 export type HeaderUser = { name: string; isAdmin: boolean; isModerator: boolean; forum: boolean }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -142,7 +158,7 @@ function SiteChrome({
           <LocaleSwitch />
         </div>
       </header>
-      <main id="main" className="site-main">
+      <main id="main" className="site-main" tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">{t('footer.about')}</footer>

@@ -16,6 +16,7 @@ export default [
   route('moderation/import/:id', 'routes/moderation/import-report.tsx'),
   route('moderation/import/:id/errors.csv', 'routes/moderation/import-errors.ts'),
   route('moderation/:id', 'routes/moderation/review.tsx'),
+  route('moderation/:id/compare/:other', 'routes/moderation/compare.tsx'),
   route('healthz', 'routes/healthz.ts'),
   route('readyz', 'routes/readyz.ts'),
   route('set-locale', 'routes/set-locale.ts'),

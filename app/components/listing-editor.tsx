@@ -13,7 +13,9 @@ import type { ReactNode } from 'react'
 import { Form } from 'react-router'
 import { cooperationKinds, messengers, sizeBands, workingLanguages } from '#db/reference/cooperation'
 import { LIMITS, listingSchema } from '~/modules/businesses/listing-schema'
+import type { DuplicateView } from '~/modules/duplicates/view'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
+import { DuplicateWarning } from './duplicate-warning'
 import { LocationFieldset, type MapPickerProps } from './location-fieldset'
 import { PointPicker } from './map/map-view'
 
@@ -36,6 +38,8 @@ type Props = {
   reason?: string | null
   consentAt?: string | null
   formError?: string | null
+  /** Listings this one may duplicate, found when it was submitted: shown above the buttons. */
+  duplicates?: DuplicateView[] | null
   renderMapPicker?: (props: MapPickerProps) => ReactNode
 }
 
@@ -339,6 +343,7 @@ export function ListingEditor(props: Props) {
         ) : null}
       </fieldset>
 
+      {props.duplicates?.length ? <DuplicateWarning candidates={props.duplicates} /> : null}
       <div className="editor-actions">
         {published ? null : (
           <button type="submit" name="intent" value="save" className="secondary">

@@ -25,6 +25,10 @@ import { makeTranslator } from '~/modules/i18n/translate'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { Route } from './+types/account'
 
+export function meta() {
+  return [{ title: 'Аккаунт · Account' }]
+}
+
 function tokenRow(token: ApiTokenSummary, now: Date): ApiTokenRow {
   return {
     id: token.id,

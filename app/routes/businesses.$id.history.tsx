@@ -1,6 +1,7 @@
 import { data, Link } from 'react-router'
 import { getDb } from '#db/client.server'
 import { canViewBusinessHistory, requireUser } from '~/modules/accounts/guard.server'
+import { mergedInto } from '~/modules/duplicates/merge.server'
 import { getLocale } from '~/modules/i18n/locale.server'
 import type { MessageKey } from '~/modules/i18n/messages'
 import { makeTranslator } from '~/modules/i18n/translate'
@@ -26,7 +27,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
   return {
     subject,
-    entries: await loadBusinessHistory(db, subject.id, await codeLabels(db, locale)),
+    entries: await loadBusinessHistory(
+      db,
+      subject.id,
+      await codeLabels(db, locale),
+      200,
+      await mergedInto(db, subject.id),
+    ),
     title: t('history.title', { name: subject.name }),
   }
 }
@@ -44,6 +51,8 @@ const knownActions = new Set([
   'restored',
   'reopened',
   'deleted',
+  'merged',
+  'merged_into',
 ])
 
 export default function BusinessHistory({ loaderData }: Route.ComponentProps) {
@@ -71,6 +80,7 @@ export default function BusinessHistory({ loaderData }: Route.ComponentProps) {
               </strong>{' '}
               · <span className="history-actor">{e.actorName ?? t('history.system')}</span> ·{' '}
               <time dateTime={e.at}>{e.at.slice(0, 16).replace('T', ' ')} UTC</time>
+              {e.listingId !== subject.id ? <span className="history-merged"> · #{e.listingId}</span> : null}
             </p>
             {e.note ? <p className="history-note">{t('history.note', { note: e.note })}</p> : null}
             {e.changes.length > 0 ? (

@@ -1,9 +1,10 @@
-import { data, Link } from 'react-router'
+import { data, Link, redirect } from 'react-router'
 import { getDb } from '#db/client.server'
 import { BusinessCardView } from '~/components/business-card'
 import { businessDisplayName } from '~/components/business-list-item'
 import { canViewUnpublishedBusiness, getCurrentUser, hasRole } from '~/modules/accounts/guard.server'
 import { type ContactAccess, getCard } from '~/modules/businesses/card.server'
+import { redirectTarget } from '~/modules/duplicates/merge.server'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -31,6 +32,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const id = match ? Number(match[1]) : Number.NaN
   if (!Number.isSafeInteger(id) || id < 1) throw data(t('error.businessNotFound'), { status: 404 })
   const db = await getDb()
+  // A listing merged into another: its links lead there, for good (decision 0017).
+  const target = await redirectTarget(db, id)
+  if (target !== null) throw redirect(`/businesses/${target}`, 301)
   const user = await getCurrentUser(db, request)
   let access: ContactAccess = 'public'
   const [card, labels] = await Promise.all([

@@ -11,6 +11,10 @@ import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
 import type { Route } from './+types/forgot-password'
 
+export function meta() {
+  return [{ title: 'Восстановление пароля · Reset password' }]
+}
+
 export async function action({ request, context }: Route.ActionArgs) {
   const t = makeTranslator(await getLocale(request))
   const parsed = parseForm(forgotSchema(t), await readForm(request, t('error.badRequest.title')))

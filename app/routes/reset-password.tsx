@@ -25,6 +25,10 @@ const resetCookie = () =>
     secrets: [sessionSecret()],
   })
 
+export function meta() {
+  return [{ title: 'Новый пароль · New password' }]
+}
+
 export async function loader({ request }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get('token')
   if (token) {

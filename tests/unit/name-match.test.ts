@@ -65,6 +65,7 @@ describe('matching across scripts', () => {
     ['Ай', 'Ао'],
     ['Байкал Логистик', 'Baikal Tour'],
     ['Sakura Trade', '桜貿易株式会社'],
+    ['Компания 1', 'Компания 2'],
   ])('«%s» is not "%s"', (a, b) => {
     expect(similar(a, b)).toBeLessThan(MATCH_THRESHOLD)
   })

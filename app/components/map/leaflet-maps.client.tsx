@@ -1,5 +1,5 @@
 import L from 'leaflet'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { type RefObject, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import {
   CircleMarker,
   GeoJSON,
@@ -537,10 +537,123 @@ export function PointMap({
   )
 }
 
-function ClickToSet({ onPick }: { onPick: (lat: number, lon: number) => void }) {
-  useMapEvents({ click: (e) => onPick(e.latlng.lat, e.latlng.wrap().lng) })
+function ClickToSet({
+  onPick,
+  label,
+  hintId,
+}: {
+  onPick: (lat: number, lon: number) => void
+  label: string
+  hintId: string
+}) {
+  const map = useMapEvents({ click: (e) => onPick(e.latlng.lat, e.latlng.wrap().lng) })
+  // Keyboard picking: Leaflet's own handler pans (arrows) and zooms (+/−) the focused map;
+  // Enter or Space puts the point at the centre, under the crosshair the stylesheet draws.
+  useEffect(() => {
+    const container = map.getContainer()
+    // Leaflet makes the container focusable but leaves it unnamed: say what it is and which keys work.
+    container.setAttribute('role', 'group')
+    container.setAttribute('aria-label', label)
+    container.setAttribute('aria-describedby', hintId)
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target !== container || (e.key !== 'Enter' && e.key !== ' ')) return
+      e.preventDefault()
+      const centre = map.getCenter()
+      onPick(centre.lat, centre.wrap().lng)
+    }
+    container.addEventListener('keydown', onKey)
+    return () => container.removeEventListener('keydown', onKey)
+  }, [map, onPick, label, hintId])
   return null
 }
+
+/** Arrow keys on the focused marker move it by a few pixels (ten with Shift held: finer). */
+const MARKER_STEP_PX = 20
+
+function keyboardMove(marker: L.Marker, map: L.Map, onMoved: (ll: L.LatLng) => void) {
+  const el = marker.getElement()
+  if (!el) return () => {}
+  const onKey = (e: KeyboardEvent) => {
+    const step = e.shiftKey ? MARKER_STEP_PX / 4 : MARKER_STEP_PX
+    const delta: Record<string, [number, number]> = {
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+    }
+    const d = delta[e.key]
+    if (!d) return
+    // Not Leaflet's too: its keyboard handler on the container would pan the map as well.
+    e.preventDefault()
+    e.stopPropagation()
+    // project/unproject, not latLngToContainerPoint: that one rounds to whole pixels, which would
+    // nudge the other coordinate too.
+    const zoom = map.getZoom()
+    onMoved(map.unproject(map.project(marker.getLatLng(), zoom).add(L.point(d[0], d[1])), zoom))
+  }
+  el.addEventListener('keydown', onKey)
+  return () => el.removeEventListener('keydown', onKey)
+}
+
+/**
+ * Brings a point set from outside the map (the city's coordinates, typed latitude/longitude) into
+ * view, so a keyboard user pressing Enter on the map refines that point rather than jumping away.
+ * The map's own picks (click, drag, keys) only pan when the marker would leave the view.
+ */
+function FollowValue({
+  value,
+  own,
+}: {
+  value: { lat: number; lon: number } | null
+  own: RefObject<{ lat: number; lon: number } | null>
+}) {
+  const map = useMap()
+  useEffect(() => {
+    if (!value) return
+    const at = L.latLng(value.lat, value.lon)
+    if (map.getBounds().contains(at)) return
+    const mine = own.current?.lat === value.lat && own.current?.lon === value.lon
+    if (mine) map.panTo(at)
+    else map.setView(at, Math.max(map.getZoom(), 11))
+  }, [map, value, own])
+  return null
+}
+
+function PickerMarker({
+  value,
+  title,
+  onPick,
+}: {
+  value: { lat: number; lon: number }
+  title: string
+  onPick: (lat: number, lon: number) => void
+}) {
+  const map = useMap()
+  const ref = useRef<L.Marker | null>(null)
+  useEffect(() => {
+    const marker = ref.current
+    if (!marker) return
+    return keyboardMove(marker, map, (ll) => onPick(ll.lat, ll.lng))
+  }, [map, onPick])
+  return (
+    <Marker
+      ref={ref}
+      position={[value.lat, value.lon]}
+      icon={pinIcon('map-pin-draggable')}
+      title={title}
+      alt={title}
+      draggable
+      eventHandlers={{
+        dragend: (e) => {
+          const ll = (e.target as L.Marker).getLatLng()
+          onPick(ll.lat, ll.lng)
+        },
+      }}
+    />
+  )
+}
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6
 
 export function PickerMap({
   tiles,
@@ -555,12 +668,22 @@ export function PickerMap({
   center?: { lat: number; lon: number }
   label: string
 }) {
+  const t = useT()
   const start = value ?? center
-  const round = (v: number) => Math.round(v * 1e6) / 1e6
-  const pick = (lat: number, lon: number) =>
-    onChange({ lat: round(lat), lon: round(L.Util.wrapNum(lon, [-180, 180], true)) })
+  // Stable, so the keyboard listeners are not re-attached on every render.
+  const changed = useRef(onChange)
+  changed.current = onChange
+  const own = useRef<{ lat: number; lon: number } | null>(null)
+  const pick = useCallback((lat: number, lon: number) => {
+    own.current = { lat: round6(lat), lon: round6(L.Util.wrapNum(lon, [-180, 180], true)) }
+    changed.current(own.current)
+  }, [])
+  const hintId = useId()
   return (
     <section className="map-view map-picker" aria-label={label}>
+      <p id={hintId} className="visually-hidden">
+        {t('map.pickerKeys')}
+      </p>
       <MapContainer
         center={start ? [start.lat, start.lon] : [15, 125]}
         zoom={start ? 11 : 3}
@@ -569,20 +692,9 @@ export function PickerMap({
       >
         <LocalZoom />
         <BaseLayers tiles={tiles} />
-        <ClickToSet onPick={pick} />
-        {value ? (
-          <Marker
-            position={[value.lat, value.lon]}
-            icon={pinIcon('map-pin-draggable')}
-            draggable
-            eventHandlers={{
-              dragend: (e) => {
-                const ll = (e.target as L.Marker).getLatLng()
-                pick(ll.lat, ll.lng)
-              },
-            }}
-          />
-        ) : null}
+        <ClickToSet onPick={pick} label={label} hintId={hintId} />
+        <FollowValue value={value} own={own} />
+        {value ? <PickerMarker value={value} title={t('map.pickerMarker')} onPick={pick} /> : null}
       </MapContainer>
     </section>
   )

@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { Form, Link, useFetcher, useSubmit } from 'react-router'
+import { Form, Link, useFetcher, useLocation, useSubmit } from 'react-router'
 import { BusinessListItem } from '~/components/business-list-item'
 import { MapPanel } from '~/components/map/map-panel'
 import { Pagination } from '~/components/pagination'
 import { EmbedCode } from '~/components/search/embed-code'
 import { SaveSearch } from '~/components/search/save-search'
+import { useFocusReturn } from '~/components/search/use-focus-return'
 import type { Locale } from '~/modules/i18n/locales'
 import type { Translator } from '~/modules/i18n/translate'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
@@ -58,6 +59,7 @@ export function SearchPage({ q, error, errors, params, result, labels, scope, he
   const locale = useLocale()
   const submit = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
+  useFocusReturn(formRef, useLocation().search)
 
   const onChange = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLElement

@@ -44,7 +44,8 @@ export function Choropleth({
     }
   }
   return (
-    <div className="choropleth" role="img" aria-label={label}>
+    // A figure, not role="img": the map inside has focusable zoom buttons (the figures are also in the tables).
+    <figure className="choropleth" aria-label={label}>
       <MapContainer
         center={[10, 115]}
         zoom={2}
@@ -65,6 +66,6 @@ export function Choropleth({
           />
         ) : null}
       </MapContainer>
-    </div>
+    </figure>
   )
 }

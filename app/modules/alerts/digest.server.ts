@@ -57,23 +57,33 @@ export async function runSearchDigests(db: Kysely<Database>, now = new Date()): 
   const run: DigestRun = { checked: 0, queued: 0, skipped: 0 }
   if (due.length === 0) return run
 
-  // Everything published since the oldest cut-off: usually a handful, so most searches need no matching.
   const oldest = new Date(Math.min(...due.map((d) => new Date(d.last_digest_at).getTime())))
+  // Everything published since the oldest cut-off: usually a handful, so most searches need no matching.
+  // A listing counts from its first publication (history keeps each version's published_at): one
+  // re-published after an edit or restored from the archive is not news.
   const fresh = await db
-    .selectFrom('businesses')
-    .select(['id', 'name_ru', 'name_en', 'name_local', 'published_at'])
-    .where('status', '=', 'published')
-    .where('published_at', '>', oldest)
-    .where('published_at', '<=', now)
+    .selectFrom('businesses as b')
+    .select(['b.id', 'b.name_ru', 'b.name_en', 'b.name_local', 'b.published_at'])
+    .select(
+      sql<Date | null>`(select min((h."after"->>'published_at')::timestamptz) from history h
+        where h.entity_type = 'business' and h.entity_id = b.id::text
+          and h."after"->>'status' = 'published')`.as('first_published_at'),
+    )
+    .where('b.status', '=', 'published')
+    .where('b.published_at', '>', oldest)
+    .where('b.published_at', '<=', now)
     .execute()
   const freshById = new Map(
-    fresh.map((b) => [b.id, { ...b, at: new Date(b.published_at as Date).getTime() }]),
+    fresh.map((b) => [
+      b.id,
+      { ...b, at: new Date(b.first_published_at ?? (b.published_at as Date)).getTime() },
+    ]),
   )
 
   for (const search of due) {
     const since = new Date(search.last_digest_at).getTime()
     let found: number[] = []
-    const window = fresh.some((b) => new Date(b.published_at as Date).getTime() > since)
+    const window = [...freshById.values()].some((b) => b.at > since)
     const parsed = search.active && window ? canonicalQuery(search.query) : null
     if (parsed) {
       const ids = await matchingIds(db, {

@@ -2,6 +2,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect } from 'react-router'
 import { getDb } from '#db/client.server'
 import { requireRole } from '~/modules/accounts/guard.server'
+import { findDuplicateCandidates } from '~/modules/duplicates/candidates.server'
+import { duplicateView } from '~/modules/duplicates/view'
 import { readForm } from '~/modules/http/read-form'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
@@ -15,6 +17,7 @@ import {
   optionCodes,
   saveListing,
 } from './editor.server'
+import { listingContent } from './listing-fields.server'
 import { listingSchema } from './listing-schema'
 import { VersionConflictError } from './write.server'
 
@@ -37,6 +40,21 @@ export async function handleEditorSubmit(request: Request, rawId: string | undef
   const submission = parseWithZod(form, { schema: listingSchema(t, { codes: optionCodes(options) }) })
   if (submission.status !== 'success') {
     return data({ lastResult: clipReply(submission.reply()), formError: null }, { status: 400 })
+  }
+  // Before a submission goes to the council: is it already in the directory? The entrepreneur sees
+  // the published candidates and may still submit (a different business) by ticking notDuplicate.
+  if (submission.value.intent === 'submit' && form.get('notDuplicate') !== 'on') {
+    const candidates = await findDuplicateCandidates(db, listingContent(submission.value), {
+      statuses: ['published'],
+      excludeId: existing?.id ?? null,
+    })
+    if (candidates.length > 0) {
+      return data({
+        lastResult: clipReply(submission.reply()),
+        formError: null,
+        duplicates: candidates.map(duplicateView),
+      })
+    }
   }
   try {
     const saved = await saveListing(db, user, existing, submission.value)

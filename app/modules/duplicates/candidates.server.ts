@@ -128,3 +128,35 @@ export async function findDuplicateCandidates(
     .execute()
   return rankCandidates(listing, rows, options.limit)
 }
+
+/** Every status a moderator compares against: anything that left its owner's drafts. */
+export const MODERATOR_STATUSES: readonly BusinessStatus[] = ['pending', 'published', 'returned', 'archived']
+
+/** A moderator's view of one listing's possible duplicates (other listings, any non-draft status). */
+export async function duplicatesOf(db: Kysely<Database>, id: number, limit = 5) {
+  const listing = await db
+    .selectFrom('businesses')
+    .select([
+      'id',
+      'name_ru',
+      'name_en',
+      'name_local',
+      'country_code',
+      'city',
+      'city_geoname_id',
+      'lat',
+      'lon',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!listing) return []
+  return findDuplicateCandidates(db, listing, { statuses: MODERATOR_STATUSES, excludeId: id, limit })
+}
+
+/** Which of these listings have at least one possible duplicate: the queue's flag. */
+export async function withPossibleDuplicates(db: Kysely<Database>, ids: number[]): Promise<Set<number>> {
+  const flagged = new Set<number>()
+  // One at a time: the queue shows at most a few hundred, and each check is one indexed query.
+  for (const id of ids) if ((await duplicatesOf(db, id, 1)).length > 0) flagged.add(id)
+  return flagged
+}

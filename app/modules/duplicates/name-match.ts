@@ -189,6 +189,8 @@ export function nameKeyOf(name: string | null | undefined): NameKey {
   return key
 }
 
+const digitsOf = (s: string) => s.replace(/[^0-9]/g, '')
+
 const ratio = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, b.length, 1)
 
 /**
@@ -201,6 +203,8 @@ export function nameSimilarity(a: NameKey, b: NameKey): number {
     return r >= 0.8 ? r : 0
   }
   if (a.kind !== 'latin' || b.kind !== 'latin') return 0
+  // "Филиал 1" and "Branch 2" are two businesses, however alike the rest.
+  if (digitsOf(a.full) !== digitsOf(b.full) && digitsOf(a.full) && digitsOf(b.full)) return 0
   const full = ratio(a.full, b.full)
   if (full >= 0.85) return full
   if (Math.min(a.skeleton.length, b.skeleton.length) < 3) return 0

@@ -3,6 +3,7 @@ import { accountsMessagesEn, accountsMessagesRu } from '../accounts/messages'
 import { adminMessagesEn, adminMessagesRu } from '../admin/messages'
 import { alertsMessagesEn, alertsMessagesRu } from '../alerts/messages'
 import { businessesMessagesEn, businessesMessagesRu } from '../businesses/messages'
+import { duplicatesMessagesEn, duplicatesMessagesRu } from '../duplicates/messages'
 import { embedMessagesEn, embedMessagesRu } from '../embed/messages'
 import { httpMessagesEn, httpMessagesRu } from '../http/messages'
 import { importMessagesEn, importMessagesRu } from '../import/messages'
@@ -142,6 +143,7 @@ export const ru = {
   ...embedMessagesRu,
   ...settingsMessagesRu,
   ...importMessagesRu,
+  ...duplicatesMessagesRu,
   ...moderationMessagesRu,
   ...adminMessagesRu,
   ...nominationsMessagesRu,
@@ -162,6 +164,7 @@ export const en: Record<MessageKey, string> = {
   ...embedMessagesEn,
   ...settingsMessagesEn,
   ...importMessagesEn,
+  ...duplicatesMessagesEn,
   ...moderationMessagesEn,
   ...adminMessagesEn,
   ...nominationsMessagesEn,

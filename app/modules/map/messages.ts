@@ -2,6 +2,9 @@ export const mapMessagesRu = {
   'map.label': 'Карта компаний. Все компании доступны и в списке.',
   'map.pointLabel': 'Карта: местонахождение компании',
   'map.pickerLabel': 'Карта: выберите точку щелчком или перетащите метку',
+  'map.pickerKeys':
+    'С клавиатуры: стрелки сдвигают карту, плюс и минус меняют масштаб, Enter ставит точку в центр карты. На метке стрелки сдвигают её.',
+  'map.pickerMarker': 'Выбранная точка: стрелки сдвигают её',
   'map.loading': 'Загрузка карты…',
   'map.noScript': 'Карта работает с включённым JavaScript; все компании есть в списке.',
   'map.searchArea': 'Искать в этой области',
@@ -35,6 +38,9 @@ export const mapMessagesEn: Record<keyof typeof mapMessagesRu, string> = {
   'map.label': 'Map of businesses. Every business is also in the list.',
   'map.pointLabel': "Map: the business's location",
   'map.pickerLabel': 'Map: click to pick a point or drag the marker',
+  'map.pickerKeys':
+    'By keyboard: arrows move the map, plus and minus zoom, Enter puts the point at the centre. On the marker, arrows move it.',
+  'map.pickerMarker': 'The chosen point: arrows move it',
   'map.loading': 'Loading the map…',
   'map.noScript': 'The map needs JavaScript; every business is in the list.',
   'map.searchArea': 'Search this area',

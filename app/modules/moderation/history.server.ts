@@ -12,6 +12,8 @@ import { listingName } from './names'
 
 export type HistoryEntry = {
   id: number
+  /** The listing the entry was written for: this one, or one merged into it. */
+  listingId: number
   action: string
   actorName: string | null
   at: string
@@ -42,12 +44,14 @@ export async function loadBusinessHistory(
   id: number,
   labels: CodeLabels = {},
   limit = 200,
+  mergedIds: number[] = [],
 ): Promise<HistoryEntry[]> {
   const rows = await db
     .selectFrom('history')
     .leftJoin('users', 'users.id', 'history.actor_id')
     .select([
       'history.id',
+      'history.entity_id',
       'history.action',
       'history.before',
       'history.after',
@@ -57,7 +61,7 @@ export async function loadBusinessHistory(
       'users.email as actor_email',
     ])
     .where('history.entity_type', '=', 'business')
-    .where('history.entity_id', '=', String(id))
+    .where('history.entity_id', 'in', [id, ...mergedIds].map(String))
     .orderBy('history.id', 'desc')
     .limit(limit)
     .execute()
@@ -66,6 +70,7 @@ export async function loadBusinessHistory(
     const after = asSnapshot(r.after) ?? {}
     return {
       id: r.id,
+      listingId: Number(r.entity_id),
       action: r.action,
       actorName: r.actor_name || r.actor_email || null,
       at: new Date(r.created_at).toISOString(),

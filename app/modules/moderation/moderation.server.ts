@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Business, BusinessStatus, Database, Locale } from '#db/schema'
 import { type CurrentUser, canModerateBusiness, moderatedCountries } from '~/modules/accounts/guard.server'
 import { type BusinessFields, VersionConflictError, writeBusiness } from '~/modules/businesses/write.server'
+import { withPossibleDuplicates } from '~/modules/duplicates/candidates.server'
 import { loadReferenceLabels } from '~/modules/reference/labels.server'
 import { asSnapshot, type CodeLabels, diffSnapshots, type FieldChange } from './diff'
 import { listingName } from './names'
@@ -38,6 +39,8 @@ export type QueueItem = {
   updatedAt: string
   ownerless: boolean
   version: number
+  /** A similar name in the same place (pending listings only): decision 0017. */
+  possibleDuplicate: boolean
 }
 
 export const QUEUE_STATUSES = ['pending', 'published', 'returned', 'archived'] as const
@@ -73,6 +76,13 @@ export async function listQueue(
     .orderBy('id')
     .limit(limit)
     .execute()
+  const flagged =
+    status === 'pending'
+      ? await withPossibleDuplicates(
+          db,
+          rows.map((r) => r.id),
+        )
+      : new Set<number>()
   return rows.map((r) => ({
     id: r.id,
     name: listingName(r, locale),
@@ -84,6 +94,7 @@ export async function listQueue(
     updatedAt: new Date(r.updated_at).toISOString(),
     ownerless: r.owner_id === null,
     version: r.version,
+    possibleDuplicate: flagged.has(r.id),
   }))
 }
 
@@ -164,7 +175,7 @@ export async function lastPublishedSnapshot(db: Kysely<Database>, id: number) {
   }
 }
 
-async function currentSnapshot(db: Kysely<Database>, business: Business) {
+export async function currentSnapshot(db: Kysely<Database>, business: Business) {
   const [sectors, regions] = await Promise.all([
     db
       .selectFrom('business_sectors')

@@ -189,6 +189,16 @@ export default function Queue({ loaderData, actionData }: Route.ComponentProps) 
                   <td>
                     <Link to={`/moderation/${item.id}`}>{item.name}</Link>
                     {item.verified ? <span className="badge-verified"> ✓</span> : null}
+                    {item.possibleDuplicate ? (
+                      <Link
+                        to={`/moderation/${item.id}#duplicates`}
+                        className="duplicate-flag"
+                        title={t('duplicates.flagTitle')}
+                        data-flag="possible-duplicate"
+                      >
+                        {t('duplicates.flag')}
+                      </Link>
+                    ) : null}
                     {item.ownerless ? (
                       <span className="field-hint"> · {t('moderation.ownerless')}</span>
                     ) : null}

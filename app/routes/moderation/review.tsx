@@ -2,6 +2,8 @@ import { data, Form, Link, redirect } from 'react-router'
 import { getDb } from '#db/client.server'
 import { FormNotice } from '~/components/form-field'
 import { requireRole } from '~/modules/accounts/guard.server'
+import { duplicatesOf } from '~/modules/duplicates/candidates.server'
+import { duplicateView } from '~/modules/duplicates/view'
 import { readForm } from '~/modules/http/read-form'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
@@ -28,7 +30,12 @@ async function context(request: Request, rawId: string) {
 export async function loader({ request, params }: Route.LoaderArgs) {
   const { db, locale, t, user, id } = await context(request, params.id)
   try {
-    return { review: await loadReview(db, user, id, locale) }
+    const review = await loadReview(db, user, id, locale)
+    return {
+      review,
+      duplicates: (await duplicatesOf(db, id)).map(duplicateView),
+      merged: new URL(request.url).searchParams.has('merged'),
+    }
   } catch (error) {
     if (error instanceof ModerationError) throw data(t('moderation.error.notFound'), { status: 404 })
     throw error
@@ -67,6 +74,7 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
         <Link to={`/moderation?country=${review.countryCode}`}>{t('moderation.review.back')}</Link>
       </p>
       <h1>{t('moderation.review.title', { name: review.name })}</h1>
+      {loaderData.merged ? <FormNotice kind="ok">{t('duplicates.merged')}</FormNotice> : null}
       <p>
         <span className={`status-badge status-${review.status}`}>{t(`status.${review.status}`)}</span>
         {review.verified ? <span className="badge-verified"> ✓ {t('business.verified')}</span> : null}
@@ -123,6 +131,23 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
           ))}
         </Form>
       )}
+      <section id="duplicates" className="review-duplicates">
+        <h2>{t('duplicates.review.title')}</h2>
+        {loaderData.duplicates.length === 0 ? (
+          <p>{t('duplicates.review.none')}</p>
+        ) : (
+          <ul>
+            {loaderData.duplicates.map((d) => (
+              <li key={d.id} data-duplicate={d.id}>
+                #{d.id} {d.names}
+                {d.city ? `, ${d.city}` : ''}
+                {d.metres !== null ? ` (${t('duplicates.metres', { m: d.metres })})` : ''} ·{' '}
+                <Link to={`/moderation/${review.id}/compare/${d.id}`}>{t('duplicates.review.compare')}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <p>
         <Link to={`/businesses/${review.id}/history`}>{t('moderation.review.history')}</Link>
       </p>

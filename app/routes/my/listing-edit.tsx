@@ -3,6 +3,7 @@ import { ListingEditor } from '~/components/listing-editor'
 import { requireRole } from '~/modules/accounts/guard.server'
 import { loadEditableListing, loadEditorOptions, toFormDefaults } from '~/modules/businesses/editor.server'
 import { handleEditorSubmit } from '~/modules/businesses/editor-action.server'
+import type { DuplicateView } from '~/modules/duplicates/view'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -39,6 +40,7 @@ export default function EditListing({ loaderData, actionData }: Route.ComponentP
         defaultValue={loaderData.defaultValue}
         lastResult={actionData?.lastResult}
         formError={actionData?.formError}
+        duplicates={(actionData as { duplicates?: DuplicateView[] } | undefined)?.duplicates}
         status={loaderData.status}
         reason={loaderData.reason}
         consentAt={loaderData.consentAt}

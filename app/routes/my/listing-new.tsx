@@ -3,6 +3,7 @@ import { ListingEditor } from '~/components/listing-editor'
 import { requireRole } from '~/modules/accounts/guard.server'
 import { loadEditorOptions, newFormDefaults } from '~/modules/businesses/editor.server'
 import { handleEditorSubmit } from '~/modules/businesses/editor-action.server'
+import type { DuplicateView } from '~/modules/duplicates/view'
 import { useT } from '~/modules/i18n/use-translation'
 import type { Route } from './+types/listing-new'
 
@@ -31,6 +32,7 @@ export default function NewListing({ loaderData, actionData }: Route.ComponentPr
         defaultValue={loaderData.defaultValue}
         lastResult={actionData?.lastResult}
         formError={actionData?.formError}
+        duplicates={(actionData as { duplicates?: DuplicateView[] } | undefined)?.duplicates}
         status="new"
       />
     </div>

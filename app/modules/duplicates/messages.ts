@@ -1,0 +1,53 @@
+export const duplicatesMessagesRu = {
+  'duplicates.warning': 'Возможно, эта компания уже есть в каталоге:',
+  'duplicates.warningHint':
+    'Если это она, откройте её карточку — отправлять вторую не нужно. Если это другая компания, отметьте это и отправьте ещё раз.',
+  'duplicates.notDuplicate': 'Это другая компания — отправить всё равно',
+  'duplicates.metres': '{m} м от указанной точки',
+  'duplicates.open': 'Открыть',
+  'duplicates.flag': 'возможный дубликат',
+  'duplicates.flagTitle': 'В том же месте есть похожая по названию компания',
+  'duplicates.review.title': 'Возможные дубликаты',
+  'duplicates.review.none': 'Похожих компаний в том же месте нет.',
+  'duplicates.review.compare': 'Сравнить',
+  'duplicates.compare.title': 'Сравнение: #{a} и #{b}',
+  'duplicates.compare.intro':
+    'Объединение оставит одну карточку: пустые поля оставляемой будут заполнены из удаляемой, история обеих сохранится, ссылки на удаляемую будут вести на оставляемую.',
+  'duplicates.compare.keep': 'Оставить #{id}, объединить с ним #{other}',
+  'duplicates.merged': 'Карточки объединены.',
+  'duplicates.error.notFound': 'Одной из карточек нет или она уже объединена с другой.',
+  'duplicates.error.forbidden': 'Объединять могут только модераторы страны этих компаний.',
+  'duplicates.error.same': 'Нельзя объединить карточку саму с собой.',
+  'duplicates.error.country': 'Объединять можно только компании одной страны.',
+  'duplicates.error.conflict': 'Карточку только что изменили. Обновите страницу и попробуйте снова.',
+  'duplicates.error.choice': 'Выберите, какую карточку оставить.',
+  'history.action.merged': 'Объединена с дубликатом',
+  'history.action.merged_into': 'Объединена с другой карточкой и снята с карты',
+} as const
+
+export const duplicatesMessagesEn: Record<keyof typeof duplicatesMessagesRu, string> = {
+  'duplicates.warning': 'This business may already be listed:',
+  'duplicates.warningHint':
+    'If it is, open its page: there is no need to submit it again. If it is a different business, say so and submit again.',
+  'duplicates.notDuplicate': 'This is a different business — submit anyway',
+  'duplicates.metres': '{m} m from the given point',
+  'duplicates.open': 'Open',
+  'duplicates.flag': 'possible duplicate',
+  'duplicates.flagTitle': 'A business with a similar name is listed in the same place',
+  'duplicates.review.title': 'Possible duplicates',
+  'duplicates.review.none': 'No business with a similar name in the same place.',
+  'duplicates.review.compare': 'Compare',
+  'duplicates.compare.title': 'Comparison: #{a} and #{b}',
+  'duplicates.compare.intro':
+    'Merging keeps one listing: its empty fields are filled from the removed one, the history of both is kept, and links to the removed one lead to the kept one.',
+  'duplicates.compare.keep': 'Keep #{id} and merge #{other} into it',
+  'duplicates.merged': 'The listings were merged.',
+  'duplicates.error.notFound': 'One of the listings does not exist or has already been merged.',
+  'duplicates.error.forbidden': 'Only moderators of these businesses’ country may merge them.',
+  'duplicates.error.same': 'A listing cannot be merged with itself.',
+  'duplicates.error.country': 'Only listings of the same country can be merged.',
+  'duplicates.error.conflict': 'The listing has just been changed. Reload the page and try again.',
+  'duplicates.error.choice': 'Choose which listing to keep.',
+  'history.action.merged': 'Merged with a duplicate',
+  'history.action.merged_into': 'Merged into another listing and taken off the map',
+}
