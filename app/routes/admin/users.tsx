@@ -14,6 +14,7 @@ import {
 } from '~/modules/admin/admin.server'
 import { adminFailure } from '~/modules/admin/route-helpers.server'
 import { readForm } from '~/modules/http/read-form'
+import { searchText } from '~/modules/http/search-text'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -26,7 +27,7 @@ export function meta() {
 export async function loader({ request }: Route.LoaderArgs) {
   const db = await getDb()
   const me = await requireRole(db, request, 'admin')
-  const q = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 200)
+  const q = searchText(new URL(request.url).searchParams.get('q'), 200)
   const [users, councils] = await Promise.all([findUsers(db, q), listCouncils(db)])
   return {
     q,
