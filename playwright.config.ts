@@ -24,7 +24,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh embedded database every run: the app seeds its own demo data.
-      command: `rm -rf data/e2e && DATA_DIR=data/e2e PORT=${port} MAP_TILE_URL=none node --import tsx scripts/start.ts`,
+      command: `rm -rf data/e2e && DATA_DIR=data/e2e PORT=${port} MAP_TILE_URL=none LOG_LEVEL=warn node --import tsx scripts/start.ts`,
       url: `http://127.0.0.1:${port}/`,
       timeout: 180_000,
       reuseExistingServer: false,
@@ -32,7 +32,7 @@ export default defineConfig({
     },
     {
       // The default tile server (OpenStreetMap), which the map tests make unreachable.
-      command: `rm -rf data/e2e-tiles && DATA_DIR=data/e2e-tiles PORT=${port + 1} MAP_TILE_URL= DEMO_COUNT=300 node --import tsx scripts/start.ts`,
+      command: `rm -rf data/e2e-tiles && DATA_DIR=data/e2e-tiles PORT=${port + 1} MAP_TILE_URL= DEMO_COUNT=300 LOG_LEVEL=warn node --import tsx scripts/start.ts`,
       url: `http://127.0.0.1:${port + 1}/`,
       timeout: 180_000,
       reuseExistingServer: false,

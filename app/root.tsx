@@ -16,6 +16,7 @@ import { getDb } from '#db/client.server'
 import type { Route } from './+types/root'
 import { LocaleSwitch } from './components/locale-switch'
 import { getCurrentUser, hasRole } from './modules/accounts/guard.server'
+import { useNonce } from './modules/http/nonce'
 import { getLocale } from './modules/i18n/locale.server'
 import { defaultLocale, isLocale } from './modules/i18n/locales'
 import { makeTranslator } from './modules/i18n/translate'
@@ -102,6 +103,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRouteLoaderData('root') as { locale?: unknown; user?: HeaderUser | null } | undefined
   const locale = isLocale(rootData?.locale) ? rootData.locale : defaultLocale
   const t = makeTranslator(locale)
+  const nonce = useNonce()
   // A page made to sit in another site's iframe (/embed) goes without our header and footer.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare)
   return (
@@ -120,8 +122,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {children}
           </SiteChrome>
         )}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -74,7 +74,6 @@ async function startApp(): Promise<{ base: string; stop: () => Promise<void> }> 
       DATA_DIR: dataDir,
       PORT: String(port),
       MAP_TILE_URL: 'none',
-      NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -142,21 +141,19 @@ async function measure(base: string): Promise<Run> {
     await cdp.send('Network.emulateNetworkConditions', SLOW_4G)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
     const resources = recordNetwork(cdp)
-    await page.goto(`${base}/`, { waitUntil: 'load', timeout: 120_000 })
+    const response = await page.goto(`${base}/`, { waitUntil: 'load', timeout: 120_000 })
+    const html = (await response?.text()) ?? ''
     // The map's chunk and data load after hydration: wait for the map, then for a quiet network.
     await page.locator('.leaflet-container').waitFor({ timeout: 120_000 })
     await page.waitForLoadState('networkidle', { timeout: 120_000 })
     const perf = await page.evaluate(
       () => (window as unknown as { __perf: { lcp: number; fcp: number; tasks: [number, number][] } }).__perf,
     )
-    // What the HTML names (module preloads and the entry) loads up front; any other script was
-    // imported later, on demand (the map).
+    // Scripts the server's HTML names (module preloads, the entry's import) load up front; any
+    // other was imported later, on demand (the map). The live DOM will not do: Vite's loader adds
+    // preload links for the lazy chunks too.
     const named = new Set(
-      await page.evaluate(() =>
-        [...document.querySelectorAll('link[rel="modulepreload"], script[type="module"][src]')].map(
-          (el) => new URL(el.getAttribute('href') ?? el.getAttribute('src') ?? '', location.href).href,
-        ),
-      ),
+      [...html.matchAll(/["'](\/assets\/[^"']+\.js)["']/g)].map((m) => new URL(m[1] ?? '', base).href),
     )
     const blocking = perf.tasks.filter(([start]) => start >= perf.fcp)
     return {

@@ -81,7 +81,10 @@ async function shutdown() {
   clearInterval(digests)
   clearInterval(searchDigests)
   await digestRun
-  server.close()
+  // A replica being replaced finishes the requests it has (up to 10 s) before the database goes.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  server.closeIdleConnections()
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())])
   searchWorker?.stop()
   await db.destroy()
   process.exit(0)

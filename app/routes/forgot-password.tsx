@@ -24,7 +24,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (wait !== null) {
     return data(
       { errors: { email: t('auth.mailThrottled', { minutes: wait }) }, values: parsed.values, sent: false },
-      { status: 429 },
+      { status: 429, headers: { 'Retry-After': String(wait * 60) } },
     )
   }
   await requestPasswordReset(db, parsed.data.email)

@@ -54,7 +54,9 @@ export async function action({ request, context }: Route.ActionArgs) {
           ? t('auth.signIn.blocked')
           : t('auth.signIn.failed')
   const status = result.reason === 'throttled' ? 429 : result.reason === 'failed' ? 401 : 403
-  return data({ errors: {}, values: parsed.values, message }, { status })
+  const headers: HeadersInit =
+    result.reason === 'throttled' ? { 'Retry-After': String(result.minutes * 60) } : {}
+  return data({ errors: {}, values: parsed.values, message }, { status, headers })
 }
 
 export default function SignIn({ actionData }: Route.ComponentProps) {

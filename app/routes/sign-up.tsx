@@ -30,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (wait !== null) {
     return data(
       { errors: { email: t('auth.mailThrottled', { minutes: wait }) }, values: parsed.values, sent: null },
-      { status: 429 },
+      { status: 429, headers: { 'Retry-After': String(wait * 60) } },
     )
   }
   const result = await signUp(db, parsed.data)

@@ -11,7 +11,7 @@ async function signIn(page: Page, email: string) {
 }
 
 /** A council's own site: another origin (another port) with our embed code and, for contrast, our home page. */
-function councilSite(appOrigin: string, embedSrc: string) {
+function councilSite(appOrigin: string, embedSrc: string, port = 0) {
   const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Совет соотечественников</title></head>
 <body><h1>Совет соотечественников в Японии</h1>
 ${embedSrc}
@@ -21,7 +21,7 @@ ${embedSrc}
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
     res.end(html)
   })
-  return new Promise<http.Server>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+  return new Promise<http.Server>((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)))
 }
 
 test('a council embeds its map on its own site; every other page refuses to be framed', async ({
@@ -54,7 +54,8 @@ test('a council embeds its map on its own site; every other page refuses to be f
   const code = await page.getByLabel('Код для вставки').inputValue()
   expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\?country=JP&amp;lang=en" title="/)
 
-  const site = await councilSite(appOrigin, code.replace('<iframe ', '<iframe id="embed" '))
+  // Back on the port the administrator allowed (a second listen(0) would pick another one).
+  const site = await councilSite(appOrigin, code.replace('<iframe ', '<iframe id="embed" '), port)
   try {
     const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`
     expect(siteUrl).toBe(`http://127.0.0.1:${port}/`)

@@ -85,12 +85,16 @@ test('Japan’s council publishes one listing and returns another; China’s cou
   const look = await cn.goto(`/moderation/${targetId}`)
   expect(look?.status()).toBe(404)
   await expect(cn.getByText('не относится к вашей стране')).toBeVisible()
+  // Same-origin, as the browser would send it: what is tested here is the permission check, not CSRF.
+  const sameOrigin = { Origin: new URL(cn.url()).origin }
   const crafted = await cn.request.post(`/moderation/${targetId}`, {
     form: { intent: 'publish', version: '1' },
+    headers: sameOrigin,
   })
   expect(crafted.status()).toBe(404)
   const bulk = await cn.request.post('/moderation?country=CN', {
     form: { intent: 'publish', ids: String(targetId) },
+    headers: sameOrigin,
   })
   expect(bulk.status()).toBe(404)
   await cnContext.close()

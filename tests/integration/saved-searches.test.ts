@@ -173,10 +173,34 @@ describe.each(testDatabases())('saved searches and digests on $name', ({ openRes
     expect(await digests()).toHaveLength(2)
   })
 
+  it('does not report a listing again when it is re-published (archived and restored, or edited)', async () => {
+    const [old] = await db
+      .selectFrom('businesses')
+      .select('id')
+      .where('name_en', '=', 'Sushi bar Sakura')
+      .execute()
+    const id = old?.id as number
+    const change = (status: 'archived' | 'published', at: Date) =>
+      writeBusiness(db, {
+        id,
+        expectedVersion: null,
+        actorId: null,
+        action: status === 'archived' ? 'archived' : 'restored',
+        fields:
+          status === 'archived'
+            ? { status, archived_at: at }
+            : { status, published_at: at, archived_at: null },
+      })
+    await change('archived', new Date(t0 + 2 * DAY + HOUR))
+    await change('published', new Date(t0 + 2 * DAY + 2 * HOUR))
+    expect(await runSearchDigests(db, new Date(t0 + HOUR + 3 * DAY))).toMatchObject({ checked: 1, queued: 0 })
+    expect(await digests()).toHaveLength(2)
+  })
+
   it('two runners at once send a digest once', async () => {
     const [row] = await mine()
-    await publish('Sushi bar Nara', 'JP', new Date(t0 + 2 * DAY + 2 * HOUR))
-    const at = new Date(t0 + HOUR + 3 * DAY)
+    await publish('Sushi bar Nara', 'JP', new Date(t0 + 3 * DAY + 2 * HOUR))
+    const at = new Date(t0 + HOUR + 4 * DAY)
     const runs = await Promise.all([runSearchDigests(db, at), runSearchDigests(db, at)])
     expect(runs.map((r) => r.queued).sort()).toEqual([0, 1])
     expect(await digests()).toHaveLength(3)

@@ -52,6 +52,13 @@ function goodRow(i: number) {
   ]
 }
 
+/** The start of a ZIP whose first entry has this name: enough for the sniffer. */
+function zipNamed(name: string) {
+  const header = new Uint8Array(30)
+  header.set([0x50, 0x4b, 0x03, 0x04])
+  return new Uint8Array([...header, ...new TextEncoder().encode(name)])
+}
+
 function csv(rows: string[][]) {
   const quote = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
   return new TextEncoder().encode(`\uFEFF${rows.map((r) => r.map(quote).join(',')).join('\r\n')}`)
@@ -77,6 +84,16 @@ describe('reading import files', () => {
     ['Windows-1251 text', new Uint8Array([0xcd, 0xe0, 0xe7, 0xe2, 0xe0, 0xed, 0xe8, 0xe5, 0x0a]), 'not_utf8'],
     ['binary junk', new Uint8Array([0x00, 0x01, 0x02, 0x41, 0x42, 0x00, 0x7f]), 'binary'],
     ['a broken zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), 'unreadable'],
+    // Sniffed by content, whatever the file was called.
+    ['a ZIP that is not a workbook (a .docx)', zipNamed('word/document.xml'), 'unreadable'],
+    [
+      'an old binary .xls',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      'legacy_xls',
+    ],
+    ['a PDF (its first bytes are text)', new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'binary'],
+    ['a PNG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'binary'],
+    ['a gzip archive', new Uint8Array([0x1f, 0x8b, 0x08, 0x00]), 'binary'],
   ])('refuses %s', async (_label, bytes, code) => {
     const parsed = await parseImportFile(bytes)
     expect(isFailure(parsed) && parsed.code).toBe(code)

@@ -76,6 +76,8 @@ export const importMessagesRu = {
   'import.error.notUtf8':
     'Файл не в кодировке UTF-8. В Excel выберите «Сохранить как» → «CSV UTF-8» или загрузите XLSX.',
   'import.error.binary': 'Это не таблица: загрузите файл CSV (UTF-8) или XLSX.',
+  'import.error.legacyXls':
+    'Это файл старого формата Excel (.xls). В Excel выберите «Сохранить как» → «Книга Excel (.xlsx)» или «CSV UTF-8».',
   'import.error.unreadable': 'Не удалось прочитать файл. Проверьте, что это CSV (UTF-8) или XLSX.',
   'import.error.noHeader': 'В первой строке нет заголовков столбцов. Возьмите за основу шаблон.',
   'import.error.missingColumn': 'Нет обязательного столбца «{column}».',
@@ -172,6 +174,8 @@ export const importMessagesEn: Record<keyof typeof importMessagesRu, string> = {
   'import.error.tooManyRows': 'The file has more than {max} rows. Split it into parts.',
   'import.error.notUtf8': 'The file is not UTF-8. In Excel choose “Save as” → “CSV UTF-8”, or upload XLSX.',
   'import.error.binary': 'This is not a table: upload a CSV (UTF-8) or XLSX file.',
+  'import.error.legacyXls':
+    'This is an old-format Excel file (.xls). In Excel choose “Save as” → “Excel Workbook (.xlsx)” or “CSV UTF-8”.',
   'import.error.unreadable': 'The file could not be read. Check that it is CSV (UTF-8) or XLSX.',
   'import.error.noHeader': 'The first row has no column headers. Start from the template.',
   'import.error.missingColumn': 'The required column “{column}” is missing.',

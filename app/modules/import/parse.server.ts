@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './limits'
+import { sniffUpload } from './sniff'
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS }
 
@@ -11,16 +12,11 @@ export type ParseFailure =
   | { code: 'too_many_rows'; max: number }
   | { code: 'not_utf8' }
   | { code: 'binary' }
+  | { code: 'legacy_xls' }
   | { code: 'unreadable' }
   | { code: 'no_header' }
 
 export type ParsedTable = { headers: string[]; rows: string[][] }
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
-
-function isZip(bytes: Uint8Array) {
-  return ZIP_MAGIC.every((b, i) => bytes[i] === b)
-}
 
 /** Excel for Windows saves "CSV" in the system code page unless told UTF-8: we refuse rather than guess. */
 function decodeUtf8(bytes: Uint8Array): string | null {
@@ -96,7 +92,12 @@ function readCsv(text: string): ParsedTable | ParseFailure {
 export async function parseImportFile(bytes: Uint8Array): Promise<ParsedTable | ParseFailure> {
   if (bytes.byteLength === 0) return { code: 'empty' }
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { code: 'too_large', max: MAX_IMPORT_BYTES }
-  if (isZip(bytes)) return readXlsx(bytes)
+  const kind = sniffUpload(bytes)
+  if (kind === 'xlsx') return readXlsx(bytes)
+  // Another ZIP (a .docx, an archive) never reaches the spreadsheet reader.
+  if (kind === 'zip-other') return { code: 'unreadable' }
+  if (kind === 'legacy-xls') return { code: 'legacy_xls' }
+  if (kind === 'binary') return { code: 'binary' }
   const text = decodeUtf8(bytes)
   if (text === null) return { code: 'not_utf8' }
   return readCsv(text)

@@ -209,6 +209,7 @@ export function failureMessage(t: Translator, failure: { code: string; max?: num
     too_many_rows: 'import.error.tooManyRows',
     not_utf8: 'import.error.notUtf8',
     binary: 'import.error.binary',
+    legacy_xls: 'import.error.legacyXls',
     unreadable: 'import.error.unreadable',
     no_header: 'import.error.noHeader',
   }
