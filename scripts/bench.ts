@@ -39,6 +39,7 @@ const benches: { name: string; script: string; args: string[] }[] = [
     script: 'scripts/bench-ssr.ts',
     args: ['--count', count, '--server', server, '--reuse', '--no-page-cache'],
   },
+  { name: 'duplicates', script: 'scripts/bench-duplicates.ts', args: ['--count', count, '--server', server] },
   { name: 'digest', script: 'scripts/bench-digest.ts', args: ['--count', count, '--server', server] },
 ]
 const only = values.only?.split(',').map((s) => s.trim())

@@ -43,8 +43,20 @@ export const badScalars: Record<string, string> = {
   proto: '__proto__',
   uuid: '00000000-0000-0000-0000-000000000000',
   unknownEnum: 'definitely_not_a_choice',
-  spaces: '   ',
   rtl: '\u202e\u202d',
+}
+
+/** A few of each kind, for the second and later fields of one form (the suite stays fast). */
+export const someBadScalars: Record<string, FormValue> = {
+  overlong: text(100_000),
+  nul: 'a\u0000b',
+  html: '<script>alert(1)</script>',
+  sql: "'; drop table users; --",
+  huge: '99999999999999999999999999',
+  hex: '0x10',
+  nan: 'NaN',
+  unknownEnum: 'definitely_not_a_choice',
+  file: new Blob(['x']),
 }
 
 /** Wrong types in a form: the scalar sent twice (an array), or a file where text is expected. */
@@ -255,12 +267,27 @@ export type FieldKind = 'scalar' | 'text'
  * Feeds a form action every bad value in every named field (the rest of the form as `base`), an
  * empty form and every broken body, and expects each to be refused. Returns how many requests ran.
  */
+/** Values that are never a coordinate. */
+export const badLatitudes: Record<string, string> = {
+  lat91: '91',
+  latMinus91: '-91',
+  abc: 'abc',
+  nan: 'NaN',
+  infinity: 'Infinity',
+  huge: '1e309',
+  overlong: text(100_000, '1'),
+  nul: '1\u0000',
+}
+const { lat91: _lat, latMinus91: _latMinus, ...notLongitudes } = badLatitudes
+export const badLongitudes: Record<string, string> = { ...notLongitudes, lng181: '181', lngMinus181: '-181' }
+
 export async function attackForm(options: {
   fn: (args: never) => unknown
   path: string
   jar?: Jar
   base: HostileForm
-  fields: Record<string, FieldKind>
+  /** Each field's corpus: a kind's, or a record of the values that are wrong for this field. */
+  fields: Record<string, FieldKind | Record<string, FormValue>>
   params?: Record<string, string>
   allowRedirectTo?: RegExp
   /** Extra whole forms that must be refused too (unknown intents, other users' ids…). */
@@ -276,7 +303,7 @@ export async function attackForm(options: {
     expectRefused(answer, `${options.path} ${label}`, options.allowRedirectTo)
   }
   for (const [field, kind] of Object.entries(options.fields)) {
-    for (const [name, value] of Object.entries(corpusFor(kind))) {
+    for (const [name, value] of Object.entries(typeof kind === 'string' ? corpusFor(kind) : kind)) {
       await send(`${field}=${name}`, { form: { ...options.base, [field]: value } })
     }
   }

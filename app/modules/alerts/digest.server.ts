@@ -13,6 +13,8 @@ import { signUnsubscribeToken } from './unsubscribe-token.server'
 export const DIGEST_KIND = 'search_digest'
 /** Saved searches handled per run; the job runs again minutes later for the rest. */
 const BATCH = 5000
+/** Searches claimed (and their digests queued) per transaction: one commit per chunk, not per search. */
+const CLAIM_CHUNK = 100
 
 type Due = {
   id: number
@@ -31,9 +33,9 @@ export type DigestRun = { checked: number; queued: number; skipped: number }
 /**
  * One run of the saved-search digest job (decision 0016). For each saved search whose digest is due:
  * the listings published after its last digest (up to `now`) that its search matches, one mail when
- * there are any, and the schedule moved on — the mail and the schedule in one transaction, claimed by
- * a conditional update, so a crash, a restart or a second replica can never send a digest twice.
- * Matching happens before the transaction: PGlite has one connection, which a transaction holds.
+ * there are any, and the schedule moved on — the mail and the schedule in one transaction (per chunk),
+ * claimed by a conditional update, so a crash, a restart or a second replica can never send a digest
+ * twice. Matching happens before the transaction: PGlite has one connection, which a transaction holds.
  */
 export async function runSearchDigests(db: Kysely<Database>, now = new Date()): Promise<DigestRun> {
   const due = (await db
@@ -80,43 +82,60 @@ export async function runSearchDigests(db: Kysely<Database>, now = new Date()): 
     ]),
   )
 
+  // Matching first, outside any transaction (PGlite has one connection, which a transaction holds).
+  // Searches saved with the same query share one match.
+  const matches = new Map<string, number[]>()
+  const planned: { search: Due; found: number[]; next: Date }[] = []
   for (const search of due) {
     const since = new Date(search.last_digest_at).getTime()
     let found: number[] = []
     const window = [...freshById.values()].some((b) => b.at > since)
     const parsed = search.active && window ? canonicalQuery(search.query) : null
     if (parsed) {
-      const ids = await matchingIds(db, {
-        q: parsed.params.q,
-        filters: parsed.params.filters,
-        bbox: parsed.params.bbox,
-        audience: 'public',
-      })
+      let ids = matches.get(parsed.query)
+      if (!ids) {
+        ids = await matchingIds(db, {
+          q: parsed.params.q,
+          filters: parsed.params.filters,
+          bbox: parsed.params.bbox,
+          audience: 'public',
+        })
+        matches.set(parsed.query, ids)
+      }
       // matchingIds is newest first, so the digest lists the newest first too.
       found = ids.filter((id) => (freshById.get(id)?.at ?? 0) > since)
     }
-    const next = nextDigestAfter(search.frequency, new Date(search.next_digest_at), now)
-    const claimed = await db.transaction().execute(async (trx) => {
-      // The claim: only a search still due moves on. A second runner waits for this row's lock and
-      // then finds it no longer due (PostgreSQL re-checks the condition on the updated row).
-      const row = await trx
-        .updateTable('saved_searches')
-        .set({ last_digest_at: now, next_digest_at: next })
-        .where('id', '=', search.id)
-        .where('next_digest_at', '<=', now)
-        .where('frequency', '=', search.frequency)
-        .returning('id')
-        .executeTakeFirst()
-      if (!row) return false
-      if (found.length > 0) await queueMail(trx, digestMail(search, found, freshById, now))
-      return true
+    planned.push({
+      search,
+      found,
+      next: nextDigestAfter(search.frequency, new Date(search.next_digest_at), now),
     })
-    if (!claimed) {
-      run.skipped += 1
-      continue
-    }
-    run.checked += 1
-    if (found.length > 0) run.queued += 1
+  }
+
+  for (let start = 0; start < planned.length; start += CLAIM_CHUNK) {
+    const chunk = planned.slice(start, start + CLAIM_CHUNK)
+    const claimed = await db.transaction().execute(async (trx) => {
+      // The claim: only searches still due move on. A second runner waits for these rows' locks and
+      // then finds them no longer due (PostgreSQL re-checks the condition on the updated rows).
+      const values = sql.join(
+        chunk.map((p) => sql`(${p.search.id}::int, ${p.next}::timestamptz, ${p.search.frequency}::text)`),
+      )
+      const { rows } = await sql<{ id: number }>`
+        update saved_searches s set last_digest_at = ${now}, next_digest_at = v.next
+        from (values ${values}) as v(id, next, frequency)
+        where s.id = v.id and s.next_digest_at <= ${now} and s.frequency = v.frequency
+        returning s.id`.execute(trx)
+      const ids = new Set(rows.map((r) => r.id))
+      const mine = chunk.filter((p) => ids.has(p.search.id))
+      await queueMail(
+        trx,
+        mine.filter((p) => p.found.length > 0).map((p) => digestMail(p.search, p.found, freshById, now)),
+      )
+      return mine
+    })
+    run.skipped += chunk.length - claimed.length
+    run.checked += claimed.length
+    run.queued += claimed.filter((p) => p.found.length > 0).length
   }
   return run
 }

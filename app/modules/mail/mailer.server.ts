@@ -75,21 +75,25 @@ export async function sendMail(db: Kysely<Database>, mail: Mail): Promise<void> 
 }
 
 /**
- * Puts a mail in the outbox inside the caller's transaction, so it exists exactly when the change
+ * Puts mail in the outbox inside the caller's transaction, so it exists exactly when the change
  * that caused it does (a digest and its schedule move together). `deliverQueued` sends it later.
  */
-export async function queueMail(trx: Kysely<Database>, mail: Mail): Promise<void> {
+export async function queueMail(trx: Kysely<Database>, mails: Mail | Mail[]): Promise<void> {
+  const list = Array.isArray(mails) ? mails : [mails]
+  if (list.length === 0) return
   await trx
     .insertInto('mail_outbox')
-    .values({
-      to_email: mail.to,
-      locale: mail.locale,
-      kind: mail.kind,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html ?? null,
-      headers: mail.headers ? JSON.stringify(mail.headers) : null,
-    })
+    .values(
+      list.map((mail) => ({
+        to_email: mail.to,
+        locale: mail.locale,
+        kind: mail.kind,
+        subject: mail.subject,
+        text_body: mail.text,
+        html_body: mail.html ?? null,
+        headers: mail.headers ? JSON.stringify(mail.headers) : null,
+      })),
+    )
     .execute()
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { wholeNumber } from './whole-number'
 
 export const JUSTIFICATION_MAX = 4000
 
@@ -31,17 +32,10 @@ export const nominationContentSchema = z.object({
 })
 
 export const newNominationSchema = nominationContentSchema.extend({
-  businessId: z.coerce
-    .number({ message: 'required' })
-    .int({ message: 'required' })
-    .positive({ message: 'required' }),
+  businessId: wholeNumber('required', { min: 1, max: 2_147_483_647, message: 'required' }),
 })
 
-const score = z.coerce
-  .number({ message: 'out_of_range' })
-  .int({ message: 'out_of_range' })
-  .min(1, { message: 'out_of_range' })
-  .max(5, { message: 'out_of_range' })
+const score = wholeNumber('out_of_range', { min: 1, max: 5, message: 'out_of_range' })
 
 export const reviewSchema = z.object({
   conflicted: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { wholeNumber } from './whole-number'
 
 /** Codes, not sentences: routes turn them into messages in the user's language. */
 const text = (max: number) => z.string().trim().max(max, { message: 'too_long' })
@@ -39,11 +40,7 @@ export const forumSchema = z
   .object({
     titleRu: text(200).min(1, { message: 'required' }),
     titleEn: text(200).min(1, { message: 'required' }),
-    year: z.coerce
-      .number({ message: 'invalid_number' })
-      .int({ message: 'invalid_number' })
-      .min(2000, { message: 'out_of_range' })
-      .max(2100, { message: 'out_of_range' }),
+    year: wholeNumber('invalid_number', { min: 2000, max: 2100, message: 'out_of_range' }),
     placeRu: optionalText(200),
     placeEn: optionalText(200),
     startsOn: day,
@@ -51,11 +48,7 @@ export const forumSchema = z
     opensAt: instant,
     closesAt: instant,
     status: z.enum(['planned', 'open', 'closed', 'held'], { message: 'invalid_choice' }),
-    defaultQuota: z.coerce
-      .number({ message: 'invalid_number' })
-      .int({ message: 'invalid_number' })
-      .min(0, { message: 'out_of_range' })
-      .max(1000, { message: 'out_of_range' }),
+    defaultQuota: wholeNumber('invalid_number', { min: 0, max: 1000, message: 'out_of_range' }),
   })
   .superRefine((f, ctx) => {
     if (f.startsOn && f.endsOn && f.endsOn < f.startsOn) {
@@ -70,9 +63,5 @@ export type ForumInput = z.output<typeof forumSchema>
 
 export const quotaSchema = z.object({
   countryCode: z.string().regex(/^[A-Z]{2}$/, { message: 'invalid_choice' }),
-  quota: z.coerce
-    .number({ message: 'invalid_number' })
-    .int({ message: 'invalid_number' })
-    .min(0, { message: 'out_of_range' })
-    .max(1000, { message: 'out_of_range' }),
+  quota: wholeNumber('invalid_number', { min: 0, max: 1000, message: 'out_of_range' }),
 })

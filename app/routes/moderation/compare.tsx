@@ -68,7 +68,7 @@ export default function Compare({ loaderData, actionData }: Route.ComponentProps
       <p>
         <Link to={`/moderation/${a.id}`}>{t('moderation.review.back')}</Link>
       </p>
-      <h1>{t('duplicates.compare.title', { a: a.id, b: b.id })}</h1>
+      <h1>{t('duplicates.compare.title', { a: String(a.id), b: String(b.id) })}</h1>
       <p>{t('duplicates.compare.intro')}</p>
       <table className="moderation-diff" data-testid="duplicate-compare">
         <thead>
@@ -97,10 +97,10 @@ export default function Compare({ loaderData, actionData }: Route.ComponentProps
       {actionData?.error ? <FormNotice kind="error">{actionData.error}</FormNotice> : null}
       <Form method="post" className="moderation-actions">
         <button type="submit" name="keep" value={a.id}>
-          {t('duplicates.compare.keep', { id: a.id, other: b.id })}
+          {t('duplicates.compare.keep', { id: String(a.id), other: String(b.id) })}
         </button>
         <button type="submit" name="keep" value={b.id}>
-          {t('duplicates.compare.keep', { id: b.id, other: a.id })}
+          {t('duplicates.compare.keep', { id: String(b.id), other: String(a.id) })}
         </button>
       </Form>
     </div>
