@@ -8,6 +8,7 @@
  *   npm run bench:ssr                                   # PostgreSQL server, database cbm_bench_ssr
  *   npm run bench:ssr -- --pglite                       # embedded PGlite in a temporary folder
  *   options: --count 100000 --duration 10 --connections 10 --reuse (keep an already seeded database)
+ *            --no-page-cache (measure rendering itself: every request renders)
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     server: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     pglite: { type: 'boolean', default: false },
+    'no-page-cache': { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     port: { type: 'string', default: '3990' },
   },
@@ -47,10 +49,12 @@ const env: NodeJS.ProcessEnv = {
   MAP_TILE_URL: 'none',
   // A fixed secret: the bench signs nobody in, but production mode refuses to start without one.
   SESSION_SECRET: process.env.SESSION_SECRET ?? 'bench-only-secret-bench-only-secret-0123456789',
-  // The load comes from one address; per-IP limits would turn it into a 429 benchmark.
-  RATE_LIMITS: 'off',
+  // The load stands for many visitors: each request names its own client address (X-Forwarded-For
+  // below), as a proxy would, so the per-IP rate limits apply to each as in production.
+  TRUST_PROXY: '1',
   LOG_LEVEL: 'warn',
 }
+if (values['no-page-cache']) env.PAGE_CACHE_SECONDS = '0'
 let tmpDir: string | null = null
 if (values.pglite) {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbm-bench-ssr-'))
@@ -118,6 +122,18 @@ function startApp(): Promise<ChildProcess> {
 }
 
 const base = `http://127.0.0.1:${port}`
+let visitors = 0
+/** 2,000 visitors in turn, each from its own address. */
+function visitor(request: autocannon.Request) {
+  visitors = (visitors + 1) % 2000
+  return {
+    ...request,
+    headers: {
+      ...request.headers,
+      'x-forwarded-for': `10.${visitors >> 8}.${visitors & 255}.${(visitors % 250) + 1}`,
+    },
+  }
+}
 const app = await startApp()
 try {
   // The map's cluster index warms up after listen; let it finish before measuring.
@@ -135,26 +151,32 @@ try {
   ]
 
   console.log(
-    `\n${count} listings, ${connections} connections, ${duration} s per target (after a 2 s warm-up), ${os.cpus().length} cores\n`,
+    `\n${count} listings, ${connections} connections, ${duration} s per target (after a 2 s warm-up), ${os.cpus().length} cores, page cache ${values['no-page-cache'] ? 'off' : 'on (production default)'}\n`,
   )
   console.log('| target | req/s | p50 ms | p99 ms | non-2xx |\n| --- | --- | --- | --- | --- |')
   for (const target of targets) {
-    await autocannon({ url: base + target.path, connections, duration: 2 })
-    const result = await autocannon({ url: base + target.path, connections, duration })
+    const options = {
+      url: base + target.path,
+      connections,
+      requests: [{ setupRequest: visitor }],
+    }
+    await autocannon({ ...options, duration: 2 })
+    const result = await autocannon({ ...options, duration })
     const non2xx = result.non2xx + result.errors + result.timeouts
     console.log(
       `| ${target.name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${non2xx} |`,
     )
+    const label = values['no-page-cache'] ? `${target.name} (no page cache)` : target.name
     reportFigure({
       bench: 'ssr',
-      metric: `${target.name} req/s`,
+      metric: `${label} req/s`,
       value: result.requests.average,
       unit: 'req/s',
       target: target.rps,
     })
     reportFigure({
       bench: 'ssr',
-      metric: `${target.name} p99`,
+      metric: `${label} p99`,
       value: result.latency.p99,
       unit: 'ms',
       target: target.p99,

@@ -34,6 +34,11 @@ const benches: { name: string; script: string; args: string[] }[] = [
   { name: 'export', script: 'scripts/bench-export.ts', args: ['--count', count, '--server', server] },
   { name: 'import', script: 'scripts/bench-import.ts', args: ['--server', server] },
   { name: 'ssr', script: 'scripts/bench-ssr.ts', args: ['--count', count, '--server', server] },
+  {
+    name: 'ssr-render',
+    script: 'scripts/bench-ssr.ts',
+    args: ['--count', count, '--server', server, '--reuse', '--no-page-cache'],
+  },
   { name: 'duplicates', script: 'scripts/bench-duplicates.ts', args: ['--count', count, '--server', server] },
   { name: 'digest', script: 'scripts/bench-digest.ts', args: ['--count', count, '--server', server] },
 ]

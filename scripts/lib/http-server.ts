@@ -19,6 +19,7 @@ import {
 } from '~/modules/http/security-headers.server'
 import { logger, pathForLog } from '~/modules/observability/logger.server'
 import { embedFrameAncestors, getSettings } from '~/modules/settings/settings.server'
+import { createPageCache, pageCacheSecondsFromEnv } from './page-cache'
 import { bodyLimit, csrfGuard, rateLimits } from './request-guards'
 
 export type AppOptions = {
@@ -28,6 +29,8 @@ export type AppOptions = {
   handler: (getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext) => RequestHandler
   /** Where request lines go: the app's logger unless a test wants to read them. */
   log?: Logger
+  /** Seconds anonymous pages are served from memory (decision 0018); 0 or none: off. */
+  pageCacheSeconds?: number
 }
 
 /** One JSON line per request: id, method, path without its query, status, time. Nothing personal. */
@@ -98,7 +101,7 @@ function securityHeaders(): RequestHandler[] {
   ]
 }
 
-export function createApp({ root, handler, log = logger }: AppOptions) {
+export function createApp({ root, handler, log = logger, pageCacheSeconds = 0 }: AppOptions) {
   const app = express()
   app.disable('x-powered-by')
   // Behind a reverse proxy, TRUST_PROXY=1 makes req.ip the client's address (for throttling) and
@@ -117,6 +120,10 @@ export function createApp({ root, handler, log = logger }: AppOptions) {
     app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
   }
   app.use(bodyLimit(), csrfGuard(), rateLimits())
+  // After the security headers: a cached page is sent with this response's nonce.
+  if (pageCacheSeconds > 0) {
+    app.use(createPageCache({ ttlSeconds: pageCacheSeconds, nonceFor: (res) => res.locals.cspNonce }))
+  }
   app.all(
     '*splat',
     handler((req, res) => ({
@@ -133,6 +140,7 @@ export async function createHttpServer(root: string) {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
   const app = createApp({
     root,
+    pageCacheSeconds: pageCacheSecondsFromEnv(),
     handler: (getLoadContext) =>
       createRequestHandler({ build, mode: process.env.NODE_ENV ?? 'production', getLoadContext }),
   })

@@ -14,14 +14,23 @@ import { testDatabases } from '../support/databases'
 import { type Jar, makeRequest, run } from '../support/http'
 import { createUser, sessionFor } from '../support/users'
 
-function uploadRequest(path: string, jar: Jar, file: { name: string; body: string | Uint8Array<ArrayBuffer> }) {
+function uploadRequest(
+  path: string,
+  jar: Jar,
+  file: { name: string; body: string | Uint8Array<ArrayBuffer> },
+) {
   const form = new FormData()
   form.append('file', new File([file.body], file.name))
   const headers = new Headers({ Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') })
   return new Request(`http://localhost${path}`, { method: 'POST', body: form, headers })
 }
 
-async function upload(jar: Jar, body: string | Uint8Array<ArrayBuffer>, country = 'JP', name = 'members.csv') {
+async function upload(
+  jar: Jar,
+  body: string | Uint8Array<ArrayBuffer>,
+  country = 'JP',
+  name = 'members.csv',
+) {
   const response = (await importUpload.action({
     request: uploadRequest(`/moderation/import/upload?country=${country}`, jar, { name, body }),
     params: {},

@@ -90,3 +90,35 @@ describe('page micro-cache', () => {
     expect(() => pageCacheSecondsFromEnv({ PAGE_CACHE_SECONDS: 'ten' })).toThrow(/PAGE_CACHE_SECONDS/)
   })
 })
+
+describe('page micro-cache in the app server', () => {
+  it('sits after the security headers: a cached page carries the nonce of its own CSP header', async () => {
+    const { createApp } = await import('../../scripts/lib/http-server')
+    const { default: request } = await import('supertest')
+    let renders = 0
+    const app = createApp({
+      pageCacheSeconds: 30,
+      handler: (getLoadContext) => (req, res) => {
+        renders++
+        const { cspNonce } = getLoadContext(req, res) as { cspNonce: string }
+        res.type('html').send(`<html><script nonce="${cspNonce}">hydrate()</script></html>`)
+      },
+    })
+    const first = await request(app).get('/?country=JP')
+    const second = await request(app).get('/?country=JP')
+    expect([first.headers['x-page-cache'], second.headers['x-page-cache'], renders]).toEqual([
+      'miss',
+      'hit',
+      1,
+    ])
+    for (const response of [first, second]) {
+      const headerNonce = /'nonce-([^']+)'/.exec(response.headers['content-security-policy'] ?? '')?.[1]
+      expect(headerNonce).toBeTruthy()
+      expect(response.text).toContain(`nonce="${headerNonce}"`)
+    }
+    // A signed-in visitor is never served from the cache.
+    const signedIn = await request(app).get('/?country=JP').set('Cookie', 'cbm.session_token=abc')
+    expect(signedIn.headers['x-page-cache']).toBeUndefined()
+    expect(renders).toBe(2)
+  })
+})
