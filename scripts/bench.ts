@@ -33,7 +33,7 @@ const benches: { name: string; script: string; args: string[] }[] = [
   { name: 'map', script: 'scripts/bench-map.ts', args: ['--count', count, '--server', server] },
   { name: 'export', script: 'scripts/bench-export.ts', args: ['--count', count, '--server', server] },
   { name: 'import', script: 'scripts/bench-import.ts', args: ['--server', server] },
-  { name: 'ssr', script: 'scripts/bench-ssr.ts', args: ['--count', count, '--server', server] },
+  { name: 'ssr', script: 'scripts/bench-ssr.ts', args: ['--count', count, '--server', server, '--reuse'] },
   {
     name: 'ssr-render',
     script: 'scripts/bench-ssr.ts',

@@ -44,6 +44,18 @@ export function samePlace(a: ListingPlace, b: ListingPlace) {
   return false
 }
 
+// Transliterating a name is the costly part of a comparison: an import compares each of its rows
+// with the same loaded listings, so each listing's keys are made once, not once per row.
+const rowKeys = new WeakMap<object, NameKey[]>()
+function cachedKeysOf(row: Row) {
+  let keys = rowKeys.get(row)
+  if (!keys) {
+    keys = keysOf(row)
+    rowKeys.set(row, keys)
+  }
+  return keys
+}
+
 /** Scores already-loaded listings against one new one; best first. */
 export function rankCandidates(listing: ListingNames & ListingPlace, rows: Row[], limit = 5) {
   const keys: NameKey[] = keysOf(listing)
@@ -51,7 +63,7 @@ export function rankCandidates(listing: ListingNames & ListingPlace, rows: Row[]
   const found: DuplicateCandidate[] = []
   for (const row of rows) {
     if (!samePlace(listing, row)) continue
-    const score = listingSimilarity(keys, keysOf(row))
+    const score = listingSimilarity(keys, cachedKeysOf(row))
     if (score < MATCH_THRESHOLD) continue
     found.push({
       id: row.id,
