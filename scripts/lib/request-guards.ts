@@ -16,6 +16,8 @@ import { logger } from '~/modules/observability/logger.server'
  */
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** How much of an oversized body is read and dropped so that its sender sees the refusal. */
+const DRAIN_CAP_BYTES = 64 * 1024 * 1024
 
 function headersOf(req: Request): Pick<Headers, 'get'> {
   return {
@@ -61,16 +63,26 @@ export function bodyLimit() {
     // rather than counted, since React Router reads the body stream itself.
     const unsized = declared === undefined && req.headers['transfer-encoding'] !== undefined
     if (!tooLarge && !unsized) return next()
-    // Read (and drop) what the client is still sending, up to a point, so it gets to see the answer.
+    // Read (and drop) what the client is still sending and answer once it has finished: answering
+    // first and closing made the client's write fail (EPIPE) before it could read the 413. Past a cap
+    // the answer goes at once and the connection closes behind it.
     res.setHeader('Connection', 'close')
+    const cap = Math.max(2 * limit, DRAIN_CAP_BYTES)
     let drained = 0
+    let answered = false
+    const answer = () => {
+      if (answered) return
+      answered = true
+      if (unsized) return void refuse(req, res, 411, 'length_required', 'http.lengthRequired')
+      return void refuse(req, res, 413, 'too_large', 'http.tooLarge', { mb: Math.round(limit / 1024 / 1024) })
+    }
     req.on('data', (chunk: Buffer) => {
       drained += chunk.length
-      if (drained > 2 * limit) req.destroy()
+      if (drained > cap) answer()
     })
+    req.once('end', answer)
+    req.once('error', answer)
     req.resume()
-    if (unsized) return void refuse(req, res, 411, 'length_required', 'http.lengthRequired')
-    return void refuse(req, res, 413, 'too_large', 'http.tooLarge', { mb: Math.round(limit / 1024 / 1024) })
   }
 }
 
