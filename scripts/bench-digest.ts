@@ -1,19 +1,5 @@
-/**
- * `npm run bench:digest`: one run of the saved-search digest job (decision 0016) for 1,000 saved
- * searches that are all due, over N listings of which some were published since the last digest.
- * Times the run as the app does it (search index already loaded), then a second run with nothing due.
- * Prints figures, asserts nothing.
- *
- *   npm run bench:digest                   # PGlite in a temporary folder, 10,000 listings
- *   npm run bench:digest -- --server postgres://postgres@127.0.0.1:5432/postgres --count 100000
- *   options: --searches 1000 --fresh 500 (listings published since the last digest)
- */
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
+import { freshBenchDatabase } from './lib/bench-database'
 import { reportFigure } from './lib/bench-report'
 
 const { values } = parseArgs({
@@ -27,30 +13,11 @@ const { values } = parseArgs({
 const count = Number(values.count)
 const searchCount = Number(values.searches)
 const freshCount = Number(values.fresh)
-const BENCH_DB = 'cbm_bench_digest'
-let tmpDir: string | null = null
-if (values.server) {
-  const admin = new pg.Client({ connectionString: values.server })
-  await admin.connect()
-  await admin.query(`drop database if exists "${BENCH_DB}" with (force)`)
-  await admin.query(`create database "${BENCH_DB}"`)
-  await admin.end()
-  const url = new URL(values.server)
-  url.pathname = `/${BENCH_DB}`
-  process.env.DATABASE_URL = url.toString()
-} else {
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbm-bench-digest-'))
-  process.env.DATA_DIR = tmpDir
-  delete process.env.DATABASE_URL
-}
+const benchDb = await freshBenchDatabase('cbm_bench_digest', values.server)
 // Mail stays in the outbox: the benchmark measures the job, not an SMTP server.
 delete process.env.SMTP_URL
 
-console.log(`Seeding ${count} listings…`)
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts', '--count', String(count)], {
-  stdio: 'inherit',
-  env: process.env,
-})
+benchDb.seed(count)
 
 const { sql } = await import('kysely')
 const { getDb } = await import('#db/client.server')
@@ -174,4 +141,4 @@ reportFigure({
 })
 
 await db.destroy()
-if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
+await benchDb.release({ dropServerDatabase: false })

@@ -1,19 +1,5 @@
-/**
- * `npm run bench:duplicates`: the duplicate check the editor runs before a submission, against a
- * directory of 100,000 listings. About 200 names are checked: half the names of listings already
- * there, written in another script or with a legal form, half new names; each check is the place
- * filter in SQL plus the name scoring (decision 0017). Prints p50/p95/max; asserts nothing.
- *
- *   npm run bench:duplicates                  # PGlite in a temporary folder
- *   npm run bench:duplicates -- --server postgres://postgres@127.0.0.1:5432/postgres
- *   options: --count 100000 --checks 200
- */
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
+import { freshBenchDatabase } from './lib/bench-database'
 import { reportFigure } from './lib/bench-report'
 
 const { values } = parseArgs({
@@ -25,28 +11,9 @@ const { values } = parseArgs({
 })
 const count = Number(values.count)
 const checks = Number(values.checks)
-const BENCH_DB = 'cbm_bench_duplicates'
-let tmpDir: string | null = null
-if (values.server) {
-  const admin = new pg.Client({ connectionString: values.server })
-  await admin.connect()
-  await admin.query(`drop database if exists "${BENCH_DB}" with (force)`)
-  await admin.query(`create database "${BENCH_DB}"`)
-  await admin.end()
-  const url = new URL(values.server)
-  url.pathname = `/${BENCH_DB}`
-  process.env.DATABASE_URL = url.toString()
-} else {
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbm-bench-duplicates-'))
-  process.env.DATA_DIR = tmpDir
-  delete process.env.DATABASE_URL
-}
+const benchDb = await freshBenchDatabase('cbm_bench_duplicates', values.server)
 
-console.log(`Seeding ${count} listings…`)
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts', '--count', String(count)], {
-  stdio: 'inherit',
-  env: process.env,
-})
+benchDb.seed(count)
 
 const { getDb } = await import('#db/client.server')
 const { findDuplicateCandidates } = await import('~/modules/duplicates/candidates.server')
@@ -108,4 +75,4 @@ reportFigure({
 })
 
 await db.destroy()
-if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
+await benchDb.release({ dropServerDatabase: false })

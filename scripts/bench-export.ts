@@ -1,47 +1,15 @@
-/**
- * `npm run bench:export`: export 100,000 listings as CSV and XLSX (and GeoJSON) the way
- * /export.* does — ids from the search, rows read in batches, streamed — and print time,
- * bytes and the process's peak RSS for each format. Prints figures, asserts nothing.
- *
- *   npm run bench:export                   # PGlite in a temporary folder
- *   npm run bench:export -- --server postgres://postgres@127.0.0.1:5432/postgres
- *   options: --count 100000
- */
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
+import { freshBenchDatabase } from './lib/bench-database'
 import { reportFigure } from './lib/bench-report'
 
 const { values } = parseArgs({
   options: { server: { type: 'string' }, count: { type: 'string', default: '100000' } },
 })
 const count = Number(values.count)
-const BENCH_DB = 'cbm_bench_export'
-let tmpDir: string | null = null
-if (values.server) {
-  const admin = new pg.Client({ connectionString: values.server })
-  await admin.connect()
-  await admin.query(`drop database if exists "${BENCH_DB}" with (force)`)
-  await admin.query(`create database "${BENCH_DB}"`)
-  await admin.end()
-  const url = new URL(values.server)
-  url.pathname = `/${BENCH_DB}`
-  process.env.DATABASE_URL = url.toString()
-} else {
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbm-bench-export-'))
-  process.env.DATA_DIR = tmpDir
-  delete process.env.DATABASE_URL
-}
+const benchDb = await freshBenchDatabase('cbm_bench_export', values.server)
 
 // Seeding runs in its own process, so the RSS measured here is the exporting app's alone.
-console.log(`Seeding ${count} listings…`)
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts', '--count', String(count)], {
-  stdio: 'inherit',
-  env: process.env,
-})
+benchDb.seed(count)
 
 const { getDb } = await import('#db/client.server')
 const { matchingIds } = await import('~/modules/search/pg-engine.server')
@@ -101,10 +69,4 @@ await measure('XLSX', '<= 20', () =>
 await measure('GeoJSON', undefined, () => geoJsonStream(exportRows(db, ids, 'all'), 'ru', true))
 
 await db.destroy()
-if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
-if (values.server) {
-  const admin = new pg.Client({ connectionString: values.server })
-  await admin.connect()
-  await admin.query(`drop database if exists "${BENCH_DB}" with (force)`)
-  await admin.end()
-}
+await benchDb.release({ dropServerDatabase: true })

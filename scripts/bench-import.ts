@@ -1,19 +1,6 @@
-/**
- * `npm run bench:import`: a council's 10,000-row file (CSV and XLSX) against a directory of
- * 20,000 demo listings: time to check it (parse, validate, duplicates), to import it in one
- * transaction, and to re-import it unchanged; peak RSS of the process. Prints figures, asserts nothing.
- *
- *   npm run bench:import                   # PGlite in a temporary folder
- *   npm run bench:import -- --server postgres://postgres@127.0.0.1:5432/postgres
- *   options: --rows 10000 --count 20000
- */
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
 import ExcelJS from 'exceljs'
-import pg from 'pg'
+import { freshBenchDatabase } from './lib/bench-database'
 import { reportFigure } from './lib/bench-report'
 import { IMPORT_HEADER, importRows, toCsv } from './lib/import-sample'
 
@@ -24,28 +11,9 @@ const { values } = parseArgs({
     count: { type: 'string', default: '20000' },
   },
 })
-const BENCH_DB = 'cbm_bench_import'
-let tmpDir: string | null = null
-if (values.server) {
-  const admin = new pg.Client({ connectionString: values.server })
-  await admin.connect()
-  await admin.query(`drop database if exists "${BENCH_DB}" with (force)`)
-  await admin.query(`create database "${BENCH_DB}"`)
-  await admin.end()
-  const url = new URL(values.server)
-  url.pathname = `/${BENCH_DB}`
-  process.env.DATABASE_URL = url.toString()
-} else {
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cbm-bench-import-'))
-  process.env.DATA_DIR = tmpDir
-  delete process.env.DATABASE_URL
-}
+const benchDb = await freshBenchDatabase('cbm_bench_import', values.server)
 
-console.log(`Seeding ${values.count} listings…`)
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts', '--count', String(values.count)], {
-  stdio: 'inherit',
-  env: process.env,
-})
+benchDb.seed(values.count)
 
 const { getDb } = await import('#db/client.server')
 const { checkImport, claimImport, loadImport, runImport } = await import('~/modules/import/imports.server')
@@ -121,10 +89,4 @@ reportFigure({ bench: 'import', metric: 'peak RSS', value: peak / 1024 / 1024, u
 console.log(`\npeak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`)
 
 await db.destroy()
-if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
-if (values.server) {
-  const admin = new pg.Client({ connectionString: values.server })
-  await admin.connect()
-  await admin.query(`drop database if exists "${BENCH_DB}" with (force)`)
-  await admin.end()
-}
+await benchDb.release({ dropServerDatabase: true })
