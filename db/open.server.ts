@@ -1,11 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { serialPGliteDialect } from './pglite-dialect.server'
 import type { Database } from './schema'
 
 // int8 (counts, bigint ids) as JS numbers: our values stay far below 2^53.
@@ -19,8 +15,14 @@ export function describeTarget(target: DatabaseTarget) {
     : `pglite:${target.dataDir ?? 'memory'}`
 }
 
+// PGlite and its WebAssembly build are loaded only when used: ~80 MB a server-backed process need not hold.
 export async function openPGlite(dataDir: string | null, loadDataDir?: Blob) {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+  const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ])
   return PGlite.create({
     dataDir: dataDir ?? undefined,
     extensions: { pg_trgm, unaccent },
@@ -46,5 +48,6 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   }
   const client = await openPGlite(target.dataDir, options.loadDataDir)
+  const { serialPGliteDialect } = await import('./pglite-dialect.server')
   return new Kysely<Database>({ dialect: serialPGliteDialect(client) })
 }

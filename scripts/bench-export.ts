@@ -47,10 +47,13 @@ async function measure(
   clearInterval(sampler)
   peak = Math.max(peak, process.memoryUsage().rss)
   reportFigure({ bench: 'export', metric: `${name} time`, value: seconds, unit: 's', target: secondsTarget })
+  // The process holds the app's modules and the search index before any export starts (decision 0020):
+  // the export's own cost is what it adds, and it must not grow with the number of rows.
+  reportFigure({ bench: 'export', metric: `${name} peak RSS`, value: peak / 1024 / 1024, unit: 'MB' })
   reportFigure({
     bench: 'export',
-    metric: `${name} peak RSS`,
-    value: peak / 1024 / 1024,
+    metric: `${name} RSS growth`,
+    value: (peak - baseline) / 1024 / 1024,
     unit: 'MB',
     target: '<= 200',
   })

