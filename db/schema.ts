@@ -53,6 +53,14 @@ export interface SectorsTable {
   position: number
 }
 
+export interface SectorDivisionsTable {
+  code: string
+  section_code: string
+  name_ru: string
+  name_en: string
+  position: number
+}
+
 export interface FederalDistrictsTable {
   code: string
   name_ru: string
@@ -178,6 +186,9 @@ export interface BusinessesTable {
   messengers: Json<Messengers>
   languages: Defaulted<string[]>
   cooperation_kinds: Defaulted<string[]>
+  /** Taxonomy codes (section letter or division) the business offers / seeks: decision 0022. */
+  offers: Defaulted<string[]>
+  seeks: Defaulted<string[]>
   public_email: Defaulted<boolean>
   public_phone: Defaulted<boolean>
   public_messengers: Defaulted<boolean>
@@ -237,6 +248,9 @@ export interface BusinessSearchTable {
   region_codes: string[]
   district_codes: string[]
   cooperation_kinds: string[]
+  /** Matching tokens of offers and seeks (app/modules/businesses/taxonomy.ts). */
+  offer_codes: Defaulted<string[]>
+  seek_codes: Defaulted<string[]>
   verified: boolean
   size_band: SizeBand | null
   geo: string | null
@@ -416,6 +430,7 @@ export interface Database {
   countries: CountriesTable
   councils: CouncilsTable
   sectors: SectorsTable
+  sector_divisions: SectorDivisionsTable
   federal_districts: FederalDistrictsTable
   russian_regions: RussianRegionsTable
   users: UsersTable

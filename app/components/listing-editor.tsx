@@ -18,6 +18,7 @@ import { useLocale, useT } from '~/modules/i18n/use-translation'
 import { DuplicateWarning } from './duplicate-warning'
 import { LocationFieldset, type MapPickerProps } from './location-fieldset'
 import { PointPicker } from './map/map-view'
+import { TradePicker } from './trade-picker'
 
 export type EditorOptionsView = {
   countries: { code: string; nameRu: string; nameEn: string }[]
@@ -333,6 +334,12 @@ export function ListingEditor(props: Props) {
           ))}
           {a.regions ? <Errors field={a.regions} /> : null}
         </fieldset>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('editor.section.trade')}</legend>
+        <TradePicker field={a.offers as FieldMetadata<string[] | undefined>} legend={t('editor.offers')} />
+        <TradePicker field={a.seeks as FieldMetadata<string[] | undefined>} legend={t('editor.seeks')} />
       </fieldset>
 
       <fieldset>

@@ -2,8 +2,10 @@ import { data, Link, redirect } from 'react-router'
 import { getDb } from '#db/client.server'
 import { BusinessCardView } from '~/components/business-card'
 import { businessDisplayName } from '~/components/business-list-item'
+import { TradeFacts, TradeMatchesView } from '~/components/trade-section'
 import { canViewUnpublishedBusiness, getCurrentUser, hasRole } from '~/modules/accounts/guard.server'
 import { type ContactAccess, getCard } from '~/modules/businesses/card.server'
+import { findTradeMatches } from '~/modules/businesses/matches.server'
 import { redirectTarget } from '~/modules/duplicates/merge.server'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
@@ -53,9 +55,29 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!card) throw data(t('error.businessNotFound'), { status: 404 })
   card.city = localizedCity(locale, card.cityGeonameId, card.city)
   const title = businessDisplayName(locale, card)
+  // Only published listings are matched, whoever looks (the owner of a draft sees who would fit).
+  const matches = await findTradeMatches(
+    db,
+    {
+      id: card.id,
+      countryCode: card.countryCode.trim(),
+      offers: card.offers,
+      seeks: card.seeks,
+      regionCodes: card.regionCodes,
+    },
+    locale,
+  )
   const preview =
     card.status === 'published' ? listingPreview(card, labels, locale, siteUrl(request), access) : null
-  return { card, labels, title, appTitle: t('app.title'), share: preview?.share, jsonLd: preview?.jsonLd }
+  return {
+    card,
+    labels,
+    matches,
+    title,
+    appTitle: t('app.title'),
+    share: preview?.share,
+    jsonLd: preview?.jsonLd,
+  }
 }
 
 export default function BusinessPage({ loaderData }: Route.ComponentProps) {
@@ -66,6 +88,13 @@ export default function BusinessPage({ loaderData }: Route.ComponentProps) {
         <Link to="/">{t('business.backToList')}</Link>
       </p>
       <BusinessCardView card={loaderData.card} labels={loaderData.labels} />
+      <TradeFacts offers={loaderData.card.offers} seeks={loaderData.card.seeks} />
+      <TradeMatchesView
+        offers={loaderData.card.offers}
+        seeks={loaderData.card.seeks}
+        matches={loaderData.matches}
+        labels={loaderData.labels}
+      />
     </div>
   )
 }

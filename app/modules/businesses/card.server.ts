@@ -24,6 +24,9 @@ export type BusinessCard = {
   messengers: Messengers
   languages: string[]
   cooperationKinds: string[]
+  /** Taxonomy codes (decision 0022). */
+  offers: string[]
+  seeks: string[]
   sectorCodes: string[]
   regionCodes: string[]
   verified: boolean
@@ -120,6 +123,8 @@ export async function getCard(
     messengers: contacts.messengers,
     languages: b.languages,
     cooperationKinds: b.cooperation_kinds,
+    offers: b.offers,
+    seeks: b.seeks,
     sectorCodes: sectors.map((s) => s.sector_code),
     regionCodes: regions.map((r) => r.region_code),
     verified: b.verified_at !== null,

@@ -137,6 +137,8 @@ export function toFormDefaults(b: OwnListing) {
     ),
     publicMessengers: b.public_messengers ? 'on' : undefined,
     cooperationKinds: b.cooperation_kinds,
+    offers: b.offers,
+    seeks: b.seeks,
     regions: b.regions,
     consent: b.consent_at ? 'on' : undefined,
   }

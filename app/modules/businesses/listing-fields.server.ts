@@ -36,6 +36,8 @@ export type ListingContent = Pick<
   | 'messengers'
   | 'languages'
   | 'cooperation_kinds'
+  | 'offers'
+  | 'seeks'
   | 'public_email'
   | 'public_phone'
   | 'public_messengers'
@@ -84,6 +86,8 @@ export function listingContent(v: ListingFormValue): ListingContent {
     messengers,
     languages: v.languages,
     cooperation_kinds: v.cooperationKinds,
+    offers: v.offers,
+    seeks: v.seeks,
     public_email: v.publicEmail,
     public_phone: v.publicPhone,
     public_messengers: v.publicMessengers,

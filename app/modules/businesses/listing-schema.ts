@@ -2,6 +2,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 import { z } from 'zod'
 import { cooperationKinds, messengers, sizeBands, workingLanguages } from '#db/reference/cooperation'
 import type { Translator } from '~/modules/i18n/translate'
+import { isTaxonomyCode, MAX_TRADE_CODES, normaliseTradeCodes } from './taxonomy'
 
 /**
  * The listing editor's one schema, used by the browser (Conform, instant messages) and the server
@@ -106,6 +107,26 @@ export function listingSchema(
     z.string().refine((v) => !values || values.includes(v), t('listing.error.unknownChoice'))
   const choices = (values: readonly string[] | undefined) => z.array(oneOf(values)).max(100).default([])
   const check = z.boolean().optional().default(false)
+  // Offers and seeks: taxonomy codes (checkboxes, or "C;10" from an import cell). The first unknown
+  // code is named in the message; the typed values stay in the form (Conform's reply keeps them).
+  const tradeCodes = () =>
+    z
+      .array(z.string())
+      .default([])
+      .transform((values) => normaliseTradeCodes(values.flatMap((v) => v.split(/[;,]/))))
+      .superRefine((codes, ctx) => {
+        const unknown = codes.find((c) => !isTaxonomyCode(c))
+        if (unknown !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            message: t('listing.error.unknownTradeCode', { code: unknown.slice(0, 20) }),
+          })
+        else if (codes.length > MAX_TRADE_CODES)
+          ctx.addIssue({
+            code: 'custom',
+            message: t('listing.error.tradeMax', { max: MAX_TRADE_CODES, n: codes.length }),
+          })
+      })
 
   return z
     .object({
@@ -159,6 +180,8 @@ export function listingSchema(
         .default({}),
       publicMessengers: check,
       cooperationKinds: choices(cooperationKinds.map((k) => k.code)),
+      offers: tradeCodes(),
+      seeks: tradeCodes(),
       regions: choices(options.codes?.regions),
       consent: check,
     })

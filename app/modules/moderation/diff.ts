@@ -24,6 +24,8 @@ export const DIFF_FIELDS = [
   'messengers',
   'languages',
   'cooperation_kinds',
+  'offers',
+  'seeks',
   'regions',
   'public_email',
   'public_phone',

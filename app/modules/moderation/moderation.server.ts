@@ -4,6 +4,7 @@ import { type CurrentUser, canModerateBusiness, moderatedCountries } from '~/mod
 import { type BusinessFields, VersionConflictError, writeBusiness } from '~/modules/businesses/write.server'
 import { withPossibleDuplicates } from '~/modules/duplicates/candidates.server'
 import { loadReferenceLabels } from '~/modules/reference/labels.server'
+import { taxonomy, taxonomyLabel } from '~/modules/businesses/taxonomy'
 import { asSnapshot, type CodeLabels, diffSnapshots, type FieldChange } from './diff'
 import { listingName } from './names'
 import { notifyOwner } from './notify.server'
@@ -204,7 +205,18 @@ export async function codeLabels(db: Kysely<Database>, locale: Locale): Promise<
     Object.fromEntries(
       Object.entries(labels).map(([code, l]) => [code.trim(), `${l[locale]} (${code.trim()})`]),
     )
-  return { sectors: pick(ref.sectors), regions: pick(ref.regions), country_code: pick(ref.countries) }
+  const trade = Object.fromEntries(
+    taxonomy
+      .flatMap((s) => [s, ...s.divisions])
+      .map((c) => [c.code, `${taxonomyLabel(c.code, locale)} (${c.code})`]),
+  )
+  return {
+    sectors: pick(ref.sectors),
+    regions: pick(ref.regions),
+    country_code: pick(ref.countries),
+    offers: trade,
+    seeks: trade,
+  }
 }
 
 export type Review = {

@@ -15,10 +15,11 @@ function upsertRows(scope: RawBuilder<unknown> | null) {
   const where = scope ? sql`and ${scope}` : sql``
   return sql`
     insert into business_search (business_id, status, country_code, sector_codes, region_codes, district_codes,
-      cooperation_kinds, verified, size_band, geo, sort_date, name_sort_ru, name_sort_en, doc, grams)
+      cooperation_kinds, offer_codes, seek_codes, verified, size_band, geo, sort_date, name_sort_ru, name_sort_en,
+      doc, grams)
     select b.id, b.status, b.country_code,
       coalesce(sec.codes, '{}'), coalesce(reg.codes, '{}'), coalesce(reg.districts, '{}'),
-      b.cooperation_kinds, b.verified_at is not null, b.size_band,
+      b.cooperation_kinds, tr.offers, tr.seeks, b.verified_at is not null, b.size_band,
       case when b.lat is null then null else point(b.lon, b.lat) end,
       coalesce(b.published_at, b.submitted_at, b.created_at),
       case when k.ru ~ '^[0-9]' then '0' when k.ru ~ '^[а-я]' then '1' when k.ru ~ '^[a-z]' then '2' else '3' end || k.ru,
@@ -42,6 +43,9 @@ function upsertRows(scope: RawBuilder<unknown> | null) {
       from business_regions br join russian_regions rr on rr.code = br.region_code where br.business_id = b.id
     ) reg on true
     cross join lateral (
+      select ${tradeTokens(sql`b.offers`)} as offers, ${tradeTokens(sql`b.seeks`)} as seeks
+    ) tr
+    cross join lateral (
       select
         unaccent(concat_ws(' ', b.name_ru, b.name_en, b.name_local)) as names,
         unaccent(concat_ws(' ', array_to_string(b.keywords, ' '), b.city, c.name_ru, c.name_en, c.name_local)) as words,
@@ -58,10 +62,25 @@ function upsertRows(scope: RawBuilder<unknown> | null) {
     on conflict (business_id) do update set
       status = excluded.status, country_code = excluded.country_code, sector_codes = excluded.sector_codes,
       region_codes = excluded.region_codes, district_codes = excluded.district_codes,
-      cooperation_kinds = excluded.cooperation_kinds, verified = excluded.verified, size_band = excluded.size_band,
+      cooperation_kinds = excluded.cooperation_kinds, offer_codes = excluded.offer_codes,
+      seek_codes = excluded.seek_codes, verified = excluded.verified, size_band = excluded.size_band,
       geo = excluded.geo, sort_date = excluded.sort_date, name_sort_ru = excluded.name_sort_ru,
       name_sort_en = excluded.name_sort_en, doc = excluded.doc, grams = excluded.grams,
       seq = nextval('business_search_seq')`
+}
+
+/**
+ * The matching tokens of a listing's offers or seeks (the rule is explained in
+ * app/modules/businesses/taxonomy.ts, storedTradeTokens): a section 'C' stores 'C' and 'C*', a division
+ * '10' stores '10' and its section 'C'.
+ */
+function tradeTokens(codes: RawBuilder<unknown>) {
+  return sql`coalesce((
+    select array_agg(distinct v.t order by v.t)
+    from unnest(${codes}) as c(code)
+    left join sector_divisions d on d.code = c.code
+    cross join lateral (values (c.code), (coalesce(d.section_code, c.code || '*'))) as v(t)
+  ), '{}')`
 }
 
 /** Words of names, cities and keywords for typo correction (unaccented, lower case, 3+ letters, no CJK). */
