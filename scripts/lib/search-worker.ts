@@ -17,6 +17,8 @@ export async function startSearchWorkerIfConfigured(db: Kysely<Database>) {
     console.log('Meilisearch index is empty: building it from PostgreSQL…')
     const { documents } = await engine.reindexAll()
     console.log(`Meilisearch: ${documents} listings indexed`)
+  } else if (health.ok && (await engine.syncSettings())) {
+    console.log('Meilisearch: index settings brought up to date')
   } else if (!health.ok) {
     console.warn(
       `Meilisearch is not reachable (${health.message}); changes wait in the outbox, search answers from PostgreSQL.`,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database, Locale } from '#db/schema'
+import { sectionOf, tradeCodesMatch } from '~/modules/businesses/taxonomy'
 import { onBusinessesChanged } from '~/modules/search/changes.server'
 import {
   type Audience,
@@ -112,6 +113,10 @@ function request(c: Case, paging: { page?: number; perPage?: number } = {}): Sea
 }
 
 // ---- the oracle ----
+function touched(codes: string[]) {
+  return [...new Set(codes.flatMap((c) => [c, sectionOf(c) ?? c]))]
+}
+
 function valuesOf(l: LoadedListing, facet: ListFacet): string[] {
   switch (facet) {
     case 'country':
@@ -124,6 +129,11 @@ function valuesOf(l: LoadedListing, facet: ListFacet): string[] {
       return l.districts
     case 'coop':
       return l.coop
+    // A facet value of offers/seeks counts the listings naming that code, or (for a section) any code in it.
+    case 'offers':
+      return touched(l.offers ?? [])
+    case 'seeks':
+      return touched(l.seeks ?? [])
     case 'size':
       return [l.size]
   }
@@ -137,6 +147,12 @@ function inBox(l: LoadedListing, b: BBox) {
 function passes(l: LoadedListing, filters: SearchFilters, except: string | null = null) {
   for (const facet of listFacets) {
     if (facet === except || filters[facet].length === 0) continue
+    if (facet === 'offers' || facet === 'seeks') {
+      // Stated without the engines' tokens: a section matches its divisions and a division its section.
+      const have = (facet === 'offers' ? l.offers : l.seeks) ?? []
+      if (!filters[facet].some((want) => have.some((code) => tradeCodesMatch(want, code)))) return false
+      continue
+    }
     if (!valuesOf(l, facet).some((v) => filters[facet].includes(v))) return false
   }
   if (except !== 'verified' && filters.verified !== null && Boolean(l.verified) !== filters.verified)
@@ -279,6 +295,9 @@ describe.each(engines)('search engine contract: $name', ({ setup }) => {
       ['Russian region', { filters: { region: ['RU-PRI'] } }],
       ['federal district', { filters: { district: ['FEFD', 'CFD'] } }],
       ['cooperation and size', { filters: { coop: ['investment'], size: ['small'] } }],
+      ['offers a section (matches its divisions)', { filters: { offers: ['C'] } }],
+      ['offers a division (matches its whole section)', { filters: { offers: ['10', '52'] } }],
+      ['seeks and offers together', { filters: { seeks: ['10'], offers: ['H'] } }],
       ['staff with a country', { filters: { country: ['JP'] }, audience: 'staff' }],
       ['map box over Japan', { bbox: { west: 129, south: 30, east: 146, north: 46 } }],
       ['map box across the antimeridian', { bbox: { west: 170, south: -25, east: -170, north: -10 } }],

@@ -21,6 +21,9 @@ export type CorpusListing = {
   sectors: string[]
   regions: string[]
   coop: string[]
+  /** Taxonomy codes offered and sought (sections and divisions). */
+  offers?: string[]
+  seeks?: string[]
   size: SizeBand
   verified?: boolean
   status?: BusinessStatus
@@ -315,6 +318,9 @@ const coopCycle = [
   ['joint_venture'],
   ['technology'],
 ]
+// Sections and divisions mixed, so that the section ↔ division rule is exercised both ways.
+const offersCycle = [['10'], ['C'], ['49', '52'], [], ['H'], ['62'], ['11', 'F']]
+const seeksCycle = [['46'], ['10', 'H'], [], ['C'], ['62'], ['11']]
 const sizeCycle: SizeBand[] = ['micro', 'small', 'micro', 'medium', 'large']
 
 const regular: CorpusListing[] = Array.from({ length: 46 }, (_, i) => {
@@ -333,6 +339,8 @@ const regular: CorpusListing[] = Array.from({ length: 46 }, (_, i) => {
     sectors: i % 4 === 0 ? [activity.sector, 'M'] : [activity.sector],
     regions: regionCycle[i % regionCycle.length] ?? [],
     coop: coopCycle[i % coopCycle.length] ?? [],
+    offers: offersCycle[i % offersCycle.length] ?? [],
+    seeks: seeksCycle[i % seeksCycle.length] ?? [],
     size: sizeCycle[i % sizeCycle.length] ?? 'micro',
     verified: i % 3 === 0,
   }
@@ -377,6 +385,8 @@ export async function insertCorpus(db: Kysely<Database>): Promise<LoadedListing[
         lon: city.lon,
         size_band: listing.size,
         cooperation_kinds: listing.coop,
+        offers: listing.offers ?? [],
+        seeks: listing.seeks ?? [],
         consent_at: publishedAt,
         status,
         moderator_reason: status === 'returned' ? 'Уточните адрес' : null,

@@ -357,7 +357,7 @@ function ActiveFilters({
     ...params,
     page: 1,
     bbox: null,
-    filters: { country: [], sector: [], region: [], district: [], coop: [], size: [], verified: null },
+    filters: { country: [], sector: [], region: [], district: [], coop: [], offers: [], seeks: [], size: [], verified: null },
   })
   return (
     <div className="filter-chips">
@@ -398,7 +398,7 @@ function EmptyState({
     ...params,
     page: 1,
     bbox: null,
-    filters: { country: [], sector: [], region: [], district: [], coop: [], size: [], verified: null },
+    filters: { country: [], sector: [], region: [], district: [], coop: [], offers: [], seeks: [], size: [], verified: null },
   })
   return (
     <div className="empty-state" role="status">

@@ -31,6 +31,8 @@ export const mapMessagesRu = {
   'map.error.region': 'Параметр region: коды субъектов РФ вида RU-PRI.',
   'map.error.district': 'Параметр district: коды федеральных округов.',
   'map.error.coop': 'Параметр coop: коды форм сотрудничества.',
+  'map.error.offers': 'Параметр offers: коды отраслей — буква раздела (A–U) или две цифры подраздела (10).',
+  'map.error.seeks': 'Параметр seeks: коды отраслей — буква раздела (A–U) или две цифры подраздела (10).',
   'map.error.size': 'Параметр size: micro, small, medium или large.',
 } as const
 
@@ -67,5 +69,7 @@ export const mapMessagesEn: Record<keyof typeof mapMessagesRu, string> = {
   'map.error.region': 'Parameter region: Russian region codes such as RU-PRI.',
   'map.error.district': 'Parameter district: federal district codes.',
   'map.error.coop': 'Parameter coop: cooperation kind codes.',
+  'map.error.offers': 'Parameter offers: sector codes, a section letter (A–U) or a two-digit division (10).',
+  'map.error.seeks': 'Parameter seeks: sector codes, a section letter (A–U) or a two-digit division (10).',
   'map.error.size': 'Parameter size: micro, small, medium or large.',
 }

@@ -26,10 +26,10 @@ export async function matchingListings(
   filters: MapFilters,
   audience: Audience,
 ): Promise<{ points: MapPoint[]; version: string }> {
-  const { q, country, sector, region, district, coop, size, verified } = filters
+  const { q, country, sector, region, district, coop, offers, seeks, size, verified } = filters
   const { points, version } = await matchingPoints(db, {
     q,
-    filters: { country, sector, region, district, coop, size, verified },
+    filters: { country, sector, region, district, coop, offers, seeks, size, verified },
     bbox: null,
     audience,
   })

@@ -79,5 +79,15 @@ export interface SearchEngine {
 }
 
 export function emptyFacets(): FacetCounts {
-  return { country: {}, sector: {}, region: {}, district: {}, coop: {}, size: {}, verified: {} }
+  return {
+    country: {},
+    sector: {},
+    region: {},
+    district: {},
+    coop: {},
+    offers: {},
+    seeks: {},
+    size: {},
+    verified: {},
+  }
 }

@@ -3,6 +3,7 @@ import type { Database, Locale } from '#db/schema'
 import type { Audience, FacetCounts } from './engine'
 import { emptyFacets, searchableStatuses } from './engine'
 import type { BBox, ListFacet, SearchFilters } from './params'
+import { isWholeSectionToken, wantedTradeTokens } from '~/modules/businesses/taxonomy'
 
 /**
  * The facet data of every search row, held per app process in compact arrays (about 40 bytes a listing).
@@ -39,6 +40,8 @@ type Row = {
   region_codes: string[]
   district_codes: string[]
   cooperation_kinds: string[]
+  offer_codes: string[]
+  seek_codes: string[]
   lat: number | null
   lon: number | null
   sort_ms: number
@@ -47,8 +50,15 @@ type Row = {
   seq: number
 }
 
-const arrayFacets = ['sector', 'region', 'district', 'coop'] as const
+const arrayFacets = ['sector', 'region', 'district', 'coop', 'offers', 'seeks'] as const
 type ArrayFacet = (typeof arrayFacets)[number]
+const ARRAYS = arrayFacets.length
+const SIZE = ARRAYS + 1
+const VERIFIED = ARRAYS + 2
+
+function emptyArrays(): Record<ArrayFacet, number[][]> {
+  return { sector: [], region: [], district: [], coop: [], offers: [], seeks: [] }
+}
 type Order = 'newest' | 'name_ru' | 'name_en'
 
 const MATCH_CACHE_IDS = 2_000_000
@@ -70,6 +80,8 @@ export class FacetIndex {
     region: dict(),
     district: dict(),
     coop: dict(),
+    offers: dict(),
+    seeks: dict(),
   }
   private ids: number[] = []
   private rowOf = new Map<number, number>()
@@ -77,7 +89,7 @@ export class FacetIndex {
   private country: number[] = []
   private size: number[] = []
   private verified: boolean[] = []
-  private arrays: Record<ArrayFacet, number[][]> = { sector: [], region: [], district: [], coop: [] }
+  private arrays: Record<ArrayFacet, number[][]> = emptyArrays()
   private lat: number[] = []
   private lon: number[] = []
   private sortMs: number[] = []
@@ -133,7 +145,7 @@ export class FacetIndex {
     }
     const changed = await sql<Row>`
       select business_id, status, trim(country_code) as country_code, size_band, verified, sector_codes, region_codes,
-        district_codes, cooperation_kinds, geo[1] as lat, geo[0] as lon,
+        district_codes, cooperation_kinds, offer_codes, seek_codes, geo[1] as lat, geo[0] as lon,
         (extract(epoch from sort_date) * 1000)::float8 as sort_ms, name_sort_ru, name_sort_en, seq::float8 as seq
       from business_search where seq > ${this.seq} order by seq`.execute(this.db)
     for (const row of changed.rows) this.put(row)
@@ -153,7 +165,7 @@ export class FacetIndex {
     this.country = []
     this.size = []
     this.verified = []
-    this.arrays = { sector: [], region: [], district: [], coop: [] }
+    this.arrays = emptyArrays()
     this.lat = []
     this.lon = []
     this.sortMs = []
@@ -178,6 +190,8 @@ export class FacetIndex {
     this.arrays.region[r] = row.region_codes.map((v) => codeOf(this.dicts.region, v))
     this.arrays.district[r] = row.district_codes.map((v) => codeOf(this.dicts.district, v))
     this.arrays.coop[r] = row.cooperation_kinds.map((v) => codeOf(this.dicts.coop, v))
+    this.arrays.offers[r] = row.offer_codes.map((v) => codeOf(this.dicts.offers, v))
+    this.arrays.seeks[r] = row.seek_codes.map((v) => codeOf(this.dicts.seeks, v))
     this.lat[r] = row.lat === null ? Number.NaN : Number(row.lat)
     this.lon[r] = row.lon === null ? Number.NaN : Number(row.lon)
     this.sortMs[r] = Number(row.sort_ms)
@@ -300,8 +314,11 @@ export class FacetIndex {
     }
     // Per facet: a lookup table of wanted value codes (null when the facet does not filter).
     const wanted = (facet: ListFacet): Uint8Array | null => {
-      const values = input.filters[facet]
-      if (values.length === 0) return null
+      const values =
+        facet === 'offers' || facet === 'seeks'
+          ? wantedTradeTokens(input.filters[facet])
+          : input.filters[facet]
+      if (input.filters[facet].length === 0) return null
       const d = this.dicts[facet]
       const table = new Uint8Array(d.codes.length + 1)
       for (const v of values) {
@@ -339,14 +356,14 @@ export class FacetIndex {
         if (!(y >= b.south && y <= b.north)) continue
         if (wraps ? !(x >= b.west || x <= b.east) : !(x >= b.west && x <= b.east)) continue
       }
-      // Which filters fail (0 country, 1–4 arrays, 5 size, 6 verified); two failures count nowhere.
+      // Which filters fail (0 country, 1…A arrays, SIZE, VERIFIED); two failures count nowhere.
       let failures = 0
       let failed = -1
       if (wCountry !== null && wCountry[country[r] as number] !== 1) {
         failures++
         failed = 0
       }
-      for (let a = 0; a < 4 && failures < 2; a++) {
+      for (let a = 0; a < ARRAYS && failures < 2; a++) {
         const w = wArrays[a]
         if (!w) continue
         const v = vals[a] as Int32Array
@@ -365,11 +382,11 @@ export class FacetIndex {
       }
       if (failures < 2 && wSize !== null && ((size[r] as number) < 0 || wSize[size[r] as number] !== 1)) {
         failures++
-        failed = 5
+        failed = SIZE
       }
       if (failures < 2 && verified >= 0 && vf[r] !== verified) {
         failures++
-        failed = 6
+        failed = VERIFIED
       }
       if (failures > 1) continue
       const all = failures === 0
@@ -378,21 +395,22 @@ export class FacetIndex {
         continue
       }
       if (all || failed === 0) inc(cCountry, country[r] as number)
-      for (let a = 0; a < 4; a++) {
+      for (let a = 0; a < ARRAYS; a++) {
         if (!all && failed !== a + 1) continue
         const v = vals[a] as Int32Array
         const counts = cArrays[a] as Int32Array
         const end = (starts[a] as Int32Array)[r + 1] as number
         for (let i = (starts[a] as Int32Array)[r] as number; i < end; i++) inc(counts, v[i] as number)
       }
-      if ((all || failed === 5) && (size[r] as number) >= 0) inc(cSize, size[r] as number)
-      if (all || failed === 6) inc(cVerified, vf[r] as number)
+      if ((all || failed === SIZE) && (size[r] as number) >= 0) inc(cSize, size[r] as number)
+      if (all || failed === VERIFIED) inc(cVerified, vf[r] as number)
       if (all) out.push(c.ids[r] as number)
     }
     const facets = emptyFacets()
     const fill = (target: Record<string, number>, counts: Int32Array, codes: string[]) => {
       for (let i = 0; i < codes.length; i++)
-        if ((counts[i] ?? 0) > 0) target[codes[i] as string] = counts[i] as number
+        if ((counts[i] ?? 0) > 0 && !isWholeSectionToken(codes[i] as string))
+          target[codes[i] as string] = counts[i] as number
     }
     fill(facets.country, cCountry, this.dicts.country.codes)
     fill(facets.size, cSize, this.dicts.size.codes)

@@ -1,5 +1,6 @@
 import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
 import type { Locale } from '#db/schema'
+import { taxonomyLabel } from '~/modules/businesses/taxonomy'
 import type { ReferenceLabels } from '~/modules/reference/labels.server'
 import type { ListFacet } from './params'
 
@@ -13,6 +14,7 @@ export function facetValueLabel(
   value: string,
   locale: Locale,
 ): string {
+  if (facet === 'offers' || facet === 'seeks') return taxonomyLabel(value, locale)
   const table =
     facet === 'country'
       ? labels.countries

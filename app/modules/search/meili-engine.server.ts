@@ -9,8 +9,9 @@ import {
   type SearchResult,
   searchableStatuses,
 } from './engine'
-import type { FacetName } from './params'
+import { type FacetName, listFacets } from './params'
 import { hydrateHits } from './search-data.server'
+import { isWholeSectionToken, wantedTradeTokens } from '~/modules/businesses/taxonomy'
 
 export type MeiliOptions = { host: string; apiKey?: string; index: string }
 
@@ -21,6 +22,8 @@ const facetAttribute: Record<FacetName, string> = {
   region: 'region_codes',
   district: 'district_codes',
   coop: 'cooperation_kinds',
+  offers: 'offer_codes',
+  seeks: 'seek_codes',
   size: 'size_band',
   verified: 'verified',
 }
@@ -40,6 +43,8 @@ type MeiliDocument = {
   region_codes: string[]
   district_codes: string[]
   cooperation_kinds: string[]
+  offer_codes: string[]
+  seek_codes: string[]
   verified: boolean
   size_band: string | null
   _geo: { lat: number; lng: number } | null
@@ -69,6 +74,8 @@ export const meiliSettings: Settings = {
     'region_codes',
     'district_codes',
     'cooperation_kinds',
+    'offer_codes',
+    'seek_codes',
     'verified',
     'size_band',
     '_geo',
@@ -106,6 +113,7 @@ async function loadDocuments(db: Kysely<Database>, ids: number[] | null, afterId
       coalesce(b.description_ru, '') as description_ru, coalesce(b.description_en, '') as description_en,
       array_remove(array[co.name_ru, co.name_en], null) as country_names, s.grams,
       trim(s.country_code) as country_code, s.sector_codes, s.region_codes, s.district_codes, s.cooperation_kinds,
+      s.offer_codes, s.seek_codes,
       s.verified, s.size_band, b.lat, b.lon, extract(epoch from s.sort_date)::float8 as sort_date,
       s.name_sort_ru, s.name_sort_en
     from business_search s
@@ -129,9 +137,11 @@ function quote(value: string) {
 function filterExpressions(request: SearchRequest, except: FacetName | null): string[] {
   const out = [`status IN [${searchableStatuses(request.audience).map(quote).join(', ')}]`]
   const f = request.filters
-  for (const facet of ['country', 'sector', 'region', 'district', 'coop', 'size'] as const) {
+  for (const facet of listFacets) {
     if (facet === except || f[facet].length === 0) continue
-    out.push(`${facetAttribute[facet]} IN [${f[facet].map(quote).join(', ')}]`)
+    // Offers and seeks match by tokens (a section matches its divisions): see businesses/taxonomy.ts.
+    const values = facet === 'offers' || facet === 'seeks' ? wantedTradeTokens(f[facet]) : f[facet]
+    out.push(`${facetAttribute[facet]} IN [${values.map(quote).join(', ')}]`)
   }
   if (except !== 'verified' && f.verified !== null) out.push(`verified = ${f.verified}`)
   const b = request.bbox
@@ -195,7 +205,7 @@ export class MeiliSearchEngine implements SearchEngine {
     const facets = emptyFacets()
     const fill = (facet: FacetName, distribution: Record<string, Record<string, number>> | undefined) => {
       for (const [value, n] of Object.entries(distribution?.[facetAttribute[facet]] ?? {})) {
-        if (n > 0) facets[facet][facet === 'verified' ? (value === 'true' ? '1' : '0') : value] = n
+        if (n > 0 && !isWholeSectionToken(value)) facets[facet][facet === 'verified' ? (value === 'true' ? '1' : '0') : value] = n
       }
     }
     for (const facet of inactive) fill(facet, main.facetDistribution)
@@ -251,6 +261,21 @@ export class MeiliSearchEngine implements SearchEngine {
     await this.client.swapIndexes([{ indexes: [this.uid, next], rename: false }]).waitTask()
     await this.client.deleteIndex(next).waitTask()
     return { documents }
+  }
+
+  /**
+   * An index built by an earlier release lacks filters added since (offers and seeks, migration 0017):
+   * bring its settings up to date. Meilisearch re-indexes in the background; documents without the new
+   * attributes match no filter on them, as listings without offers should.
+   */
+  async syncSettings(): Promise<boolean> {
+    const index = this.client.index(this.uid)
+    const current = await index.getSettings()
+    const names = (list: unknown[] | null | undefined) =>
+      JSON.stringify((list ?? []).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).sort())
+    if (names(current.filterableAttributes) === names(meiliSettings.filterableAttributes)) return false
+    await index.updateSettings(meiliSettings).waitTask({ timeout: 120_000 })
+    return true
   }
 
   async dropIndex() {

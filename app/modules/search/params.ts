@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
 import { federalDistricts } from '#db/reference/russian-regions'
+import { isTaxonomyCode } from '~/modules/businesses/taxonomy'
 
 /**
  * The search's URL parameters, shared by the search page, the JSON API and (later) the map API: one
@@ -11,6 +12,9 @@ import { federalDistricts } from '#db/reference/russian-regions'
  *   region       Russian federal subjects (RU-PRI)
  *   district     federal districts (FEFD)
  *   coop         kinds of cooperation sought (export_to_russia)
+ *   offers       what a business offers: taxonomy codes, a section letter (C, also matching its
+ *                divisions) or a division (10, also matching listings that name its whole section)
+ *   seeks        what a business seeks, the same codes
  *   size         size bands (micro, small, medium, large)
  *   verified     1 / 0
  *   bbox         west,south,east,north in degrees; west > east crosses the antimeridian
@@ -27,7 +31,17 @@ export const MAX_VALUES = 30
 export const sorts = ['relevance', 'name', 'newest'] as const
 export type SearchSort = (typeof sorts)[number]
 
-export const facetNames = ['country', 'sector', 'region', 'district', 'coop', 'size', 'verified'] as const
+export const facetNames = [
+  'country',
+  'sector',
+  'region',
+  'district',
+  'coop',
+  'offers',
+  'seeks',
+  'size',
+  'verified',
+] as const
 export type FacetName = (typeof facetNames)[number]
 export type ListFacet = Exclude<FacetName, 'verified'>
 export const listFacets = [
@@ -36,6 +50,8 @@ export const listFacets = [
   'region',
   'district',
   'coop',
+  'offers',
+  'seeks',
   'size',
 ] as const satisfies readonly ListFacet[]
 
@@ -65,6 +81,8 @@ const valuePatterns: Record<ListFacet, (v: string) => boolean> = {
   region: (v) => /^RU-[A-Z]{2,4}$/.test(v),
   district: (v) => federalDistricts.some((d) => d.code === v),
   coop: (v) => cooperationKinds.some((k) => k.code === v),
+  offers: isTaxonomyCode,
+  seeks: isTaxonomyCode,
   size: (v) => sizeBands.some((s) => s.code === v),
 }
 const upperCase: Record<ListFacet, boolean> = {
@@ -73,6 +91,8 @@ const upperCase: Record<ListFacet, boolean> = {
   region: true,
   district: false,
   coop: false,
+  offers: true,
+  seeks: true,
   size: false,
 }
 
@@ -145,6 +165,8 @@ export const searchParamsSchema = z.object({
   region: listSchema('region'),
   district: listSchema('district'),
   coop: listSchema('coop'),
+  offers: listSchema('offers'),
+  seeks: listSchema('seeks'),
   size: listSchema('size'),
   verified: z
     .string()
@@ -218,6 +240,8 @@ export function parseSearchParams(
         region: v.region,
         district: v.district,
         coop: v.coop,
+        offers: v.offers,
+        seeks: v.seeks,
         size: v.size,
         verified: v.verified,
       },
@@ -248,7 +272,17 @@ export function toSearchParams(
 }
 
 export function emptyFilters(): SearchFilters {
-  return { country: [], sector: [], region: [], district: [], coop: [], size: [], verified: null }
+  return {
+    country: [],
+    sector: [],
+    region: [],
+    district: [],
+    coop: [],
+    offers: [],
+    seeks: [],
+    size: [],
+    verified: null,
+  }
 }
 
 export function hasFilters(filters: SearchFilters, bbox: BBox | null = null) {
