@@ -20,7 +20,17 @@ const { csvStream } = await import('~/modules/export/csv.server')
 const { xlsxStream } = await import('~/modules/export/xlsx.server')
 
 const db = await getDb()
-const filters = { country: [], sector: [], region: [], district: [], coop: [], offers: [], seeks: [], size: [], verified: null }
+const filters = {
+  country: [],
+  sector: [],
+  region: [],
+  district: [],
+  coop: [],
+  offers: [],
+  seeks: [],
+  size: [],
+  verified: null,
+}
 const ids = await matchingIds(db, { q: '', filters, bbox: null, audience: 'staff' })
 console.log(`Exporting ${ids.length} listings (working-group view: every status and contact)\n`)
 

@@ -6,11 +6,13 @@ import type { TradeMatches } from '~/modules/businesses/matches.server'
 import { diffSnapshots } from '~/modules/moderation/diff'
 import { codeLabels } from '~/modules/moderation/moderation.server'
 import { onBusinessesChanged } from '~/modules/search/changes.server'
+import * as api from '~/routes/api.v1.businesses'
 import * as card from '~/routes/businesses.$id'
+import * as exportRoute from '~/routes/export'
 import * as edit from '~/routes/my/listing-edit'
 import * as create from '~/routes/my/listing-new'
 import { testDatabases } from '../support/databases'
-import { type Jar, run } from '../support/http'
+import { type Jar, makeRequest, run } from '../support/http'
 import { createUser, sessionFor } from '../support/users'
 
 type Reply = {
@@ -168,6 +170,48 @@ describe.each(testDatabases())('what listings offer and seek on $name', ({ open 
       const all = [...names((await matchesOf('maker')).seekingOffers)]
       expect(all).not.toContain('pending')
       expect(all).not.toContain('sibling')
+    })
+
+    type ApiBody = {
+      hits: { nameEn: string | null }[]
+      total: number
+      facets: Record<string, Record<string, number>>
+    }
+    const search = async (query: string) => {
+      const outcome = await run(api.loader, `/api/v1/businesses?${query}`)
+      expect(outcome.status, query).toBe(200)
+      return outcome.data as ApiBody
+    }
+    const found = (body: ApiBody) => body.hits.map((h) => h.nameEn).sort()
+
+    it('searches by need and by offer (PostgreSQL engine): a section matches its divisions and back', async () => {
+      expect(found(await search('seeks=10'))).toEqual(['bothDivisions', 'oneDivision', 'wholeC'])
+      expect(found(await search('seeks=C'))).toEqual(['bothDivisions', 'oneDivision', 'sibling', 'wholeC'])
+      expect(found(await search('offers=H'))).toEqual(['carrier', 'logistics'])
+      expect(found(await search('offers=52'))).toEqual(['logistics'])
+      expect(found(await search('offers=10&seeks=h'))).toEqual(['maker'])
+      const facets = (await search('offers=H')).facets
+      expect(facets.offers?.H).toBe(2)
+      expect(facets.offers?.['49']).toBe(1)
+      expect(Object.keys(facets.offers ?? {}).some((k) => k.endsWith('*'))).toBe(false)
+      const bad = await run(api.loader, '/api/v1/businesses?offers=ZZ')
+      expect(bad.status).toBe(400)
+    })
+
+    it('exports what a listing offers and seeks, named in the reader language', async () => {
+      const response = (await exportRoute.loader({
+        request: makeRequest('/export.csv?offers=10&lang=en', { locale: 'en' }),
+        params: {},
+        context: {},
+      } as never)) as Response
+      const lines = (await response.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+      expect(lines[0]).toContain('Offers,Seeks')
+      const maker = lines.find((l) => l.startsWith(`${ids.maker},`)) ?? ''
+      expect(maker).toContain('Manufacture of food products (10); Manufacture of beverages (11)')
+      expect(maker).toContain('Transport and logistics (H)')
     })
   })
 })

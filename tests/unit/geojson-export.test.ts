@@ -24,6 +24,8 @@ function row(id: number, point: boolean): ExportRow {
     sectors: ['G'],
     regions: ['RU-PRI'],
     cooperation_kinds: [],
+    offers: ['10', 'H'],
+    seeks: [],
     keywords: [],
     status: 'published',
     verified: false,

@@ -37,7 +37,7 @@ export type SearchPageProps = {
 export type SearchScope = { basePath: string; region: string }
 
 /** Facet panels in the order a visitor narrows down: where, what, and what they seek with Russia. */
-const panelOrder: ListFacet[] = ['country', 'sector', 'coop', 'district', 'region', 'size']
+const panelOrder: ListFacet[] = ['country', 'sector', 'coop', 'offers', 'seeks', 'district', 'region', 'size']
 const VISIBLE_VALUES = 8
 
 /** A link to this search with other parameters; a scoped page keeps its fixed region in its path. */
@@ -357,7 +357,17 @@ function ActiveFilters({
     ...params,
     page: 1,
     bbox: null,
-    filters: { country: [], sector: [], region: [], district: [], coop: [], offers: [], seeks: [], size: [], verified: null },
+    filters: {
+      country: [],
+      sector: [],
+      region: [],
+      district: [],
+      coop: [],
+      offers: [],
+      seeks: [],
+      size: [],
+      verified: null,
+    },
   })
   return (
     <div className="filter-chips">
@@ -398,7 +408,17 @@ function EmptyState({
     ...params,
     page: 1,
     bbox: null,
-    filters: { country: [], sector: [], region: [], district: [], coop: [], offers: [], seeks: [], size: [], verified: null },
+    filters: {
+      country: [],
+      sector: [],
+      region: [],
+      district: [],
+      coop: [],
+      offers: [],
+      seeks: [],
+      size: [],
+      verified: null,
+    },
   })
   return (
     <div className="empty-state" role="status">

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
 import type { Database, Messengers } from '#db/schema'
 import { type ContactAccess, visibleContacts } from '~/modules/businesses/card.server'
+import { taxonomyLabel } from '~/modules/businesses/taxonomy'
 import type { Locale } from '~/modules/i18n/locales'
 import { localizedCity } from '~/modules/reference/cities.server'
 import type { ExportColumn } from './columns'
@@ -28,6 +29,8 @@ export type ExportRow = {
   sectors: string[]
   regions: string[]
   cooperation_kinds: string[]
+  offers: string[]
+  seeks: string[]
   keywords: string[]
   status: string
   verified: boolean
@@ -66,6 +69,8 @@ function fetchBatch(db: Kysely<Database>, slice: readonly number[]) {
       // Arrays travel as JSON: the driver's text[] parser cost more than the rest of a row.
       sql<string[]>`to_json(b.cooperation_kinds)`.as('cooperation_kinds'),
       sql<string[]>`to_json(b.keywords)`.as('keywords'),
+      sql<string[]>`to_json(b.offers)`.as('offers'),
+      sql<string[]>`to_json(b.seeks)`.as('seeks'),
       'b.status',
       'b.verified_at',
       'b.published_at',
@@ -130,6 +135,8 @@ export async function* exportRows(
           sectors: r.sectors,
           regions: r.regions,
           cooperation_kinds: r.cooperation_kinds,
+          offers: r.offers,
+          seeks: r.seeks,
           keywords: r.keywords,
           status: r.status,
           verified: r.verified_at !== null,
@@ -151,6 +158,10 @@ const label = (
   const item = list.find((x) => x.code === code)
   return item ? (locale === 'ru' ? item.nameRu : item.nameEn) : code
 }
+
+/** Taxonomy codes as "name (code)", so a reader sees both and an import can pick the codes back out. */
+const tradeCell = (codes: string[], locale: Locale) =>
+  codes.map((c) => `${taxonomyLabel(c, locale)} (${c})`).join('; ') || null
 
 /** The export's columns; which contacts are filled depends on the viewer (see exportRows). */
 export function businessExportColumns(staff: boolean): ExportColumn<ExportRow>[] {
@@ -255,6 +266,20 @@ export function businessExportColumns(staff: boolean): ExportColumn<ExportRow>[]
       type: 'string',
       width: 30,
       value: (r, l) => r.cooperation_kinds.map((c) => label(cooperationKinds, c, l)).join('; '),
+    },
+    {
+      key: 'offers',
+      header: { ru: 'Предлагает', en: 'Offers' },
+      type: 'string',
+      width: 30,
+      value: (r, l) => tradeCell(r.offers, l),
+    },
+    {
+      key: 'seeks',
+      header: { ru: 'Ищет', en: 'Seeks' },
+      type: 'string',
+      width: 30,
+      value: (r, l) => tradeCell(r.seeks, l),
     },
     {
       key: 'regions',

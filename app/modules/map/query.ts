@@ -105,5 +105,16 @@ export function normalizeBounds(west: number, south: number, east: number, north
 }
 
 export function emptyMapFilters(): MapFilters {
-  return { q: '', country: [], sector: [], region: [], district: [], coop: [], offers: [], seeks: [], size: [], verified: null }
+  return {
+    q: '',
+    country: [],
+    sector: [],
+    region: [],
+    district: [],
+    coop: [],
+    offers: [],
+    seeks: [],
+    size: [],
+    verified: null,
+  }
 }

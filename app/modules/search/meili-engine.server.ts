@@ -205,7 +205,8 @@ export class MeiliSearchEngine implements SearchEngine {
     const facets = emptyFacets()
     const fill = (facet: FacetName, distribution: Record<string, Record<string, number>> | undefined) => {
       for (const [value, n] of Object.entries(distribution?.[facetAttribute[facet]] ?? {})) {
-        if (n > 0 && !isWholeSectionToken(value)) facets[facet][facet === 'verified' ? (value === 'true' ? '1' : '0') : value] = n
+        if (n > 0 && !isWholeSectionToken(value))
+          facets[facet][facet === 'verified' ? (value === 'true' ? '1' : '0') : value] = n
       }
     }
     for (const facet of inactive) fill(facet, main.facetDistribution)

@@ -1,4 +1,5 @@
 import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
+import { taxonomy } from '~/modules/businesses/taxonomy'
 import { federalDistricts } from '#db/reference/russian-regions'
 import { MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_VALUES, PAGE_SIZE, sorts } from './params'
 
@@ -18,6 +19,8 @@ const facetCounts = {
     'Number of matching listings per value; each filter is counted with every other filter applied.',
   additionalProperties: { type: 'integer' },
 }
+
+const tradeCodes = taxonomy.flatMap((s) => [s.code, ...s.divisions.map((d) => d.code)])
 
 /** A token that is unknown, revoked or expired: never silently treated as anonymous. */
 const unauthorized = {
@@ -74,6 +77,15 @@ export const openApiDocument = {
           listParam('coop', 'Kinds of cooperation sought with Russia.', {
             type: 'string',
             enum: cooperationKinds.map((k) => k.code),
+          }),
+          listParam(
+            'offers',
+            'What the business offers: sector taxonomy codes, a section letter (C, also matching listings that name one of its divisions) or a two-digit NACE Rev. 2 / OKVED-2 division (10, also matching listings that name its whole section).',
+            { type: 'string', enum: tradeCodes },
+          ),
+          listParam('seeks', 'What the business seeks: the same codes and matching as `offers`.', {
+            type: 'string',
+            enum: tradeCodes,
           }),
           listParam('size', 'Size bands.', { type: 'string', enum: sizeBands.map((s) => s.code) }),
           {
@@ -201,6 +213,12 @@ export const openApiDocument = {
               region: facetCounts,
               district: facetCounts,
               coop: facetCounts,
+              offers: {
+                ...facetCounts,
+                description:
+                  'Per code: a division counts the listings naming it, a section those naming it or any of its divisions.',
+              },
+              seeks: { ...facetCounts, description: 'As offers.' },
               size: facetCounts,
               verified: { ...facetCounts, description: 'Keys "1" (verified) and "0".' },
             },
@@ -235,6 +253,8 @@ export const openApiDocument = {
           sectorCodes: { type: 'array', items: { type: 'string' } },
           regionCodes: { type: 'array', items: { type: 'string' } },
           cooperationKinds: { type: 'array', items: { type: 'string' } },
+          offers: { type: 'array', items: { type: 'string' }, description: 'Taxonomy codes offered' },
+          seeks: { type: 'array', items: { type: 'string' }, description: 'Taxonomy codes sought' },
           verified: { type: 'boolean' },
           updatedAt: { type: 'string', format: 'date-time' },
           url: { type: 'string' },
