@@ -1,9 +1,9 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database, Locale } from '#db/schema'
+import { isWholeSectionToken, wantedTradeTokens } from '~/modules/businesses/taxonomy'
 import type { Audience, FacetCounts } from './engine'
 import { emptyFacets, searchableStatuses } from './engine'
 import type { BBox, ListFacet, SearchFilters } from './params'
-import { isWholeSectionToken, wantedTradeTokens } from '~/modules/businesses/taxonomy'
 
 /**
  * The facet data of every search row, held per app process in compact arrays (about 40 bytes a listing).

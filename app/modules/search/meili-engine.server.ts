@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import { Meilisearch, type MultiSearchQuery, type Settings } from 'meilisearch'
 import type { Database } from '#db/schema'
+import { isWholeSectionToken, wantedTradeTokens } from '~/modules/businesses/taxonomy'
 import {
   type EngineHealth,
   emptyFacets,
@@ -11,7 +12,6 @@ import {
 } from './engine'
 import { type FacetName, listFacets } from './params'
 import { hydrateHits } from './search-data.server'
-import { isWholeSectionToken, wantedTradeTokens } from '~/modules/businesses/taxonomy'
 
 export type MeiliOptions = { host: string; apiKey?: string; index: string }
 

@@ -1,6 +1,6 @@
 import { cooperationKinds, sizeBands } from '#db/reference/cooperation'
-import { taxonomy } from '~/modules/businesses/taxonomy'
 import { federalDistricts } from '#db/reference/russian-regions'
+import { taxonomy } from '~/modules/businesses/taxonomy'
 import { MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH, MAX_VALUES, PAGE_SIZE, sorts } from './params'
 
 const listParam = (name: string, description: string, items: Record<string, unknown>) => ({
