@@ -9,7 +9,7 @@ import * as importPage from '~/routes/moderation/import'
 import * as importReport from '~/routes/moderation/import-report'
 import * as importTemplate from '~/routes/moderation/import-template'
 import * as importUpload from '~/routes/moderation/import-upload'
-import { importRows, toCsv } from '../../scripts/lib/import-sample'
+import { IMPORT_HEADER, importRows, toCsv } from '../../scripts/lib/import-sample'
 import { testDatabases } from '../support/databases'
 import { type Jar, makeRequest, run } from '../support/http'
 import { createUser, sessionFor } from '../support/users'
@@ -170,6 +170,39 @@ describe.each(testDatabases())('council import on $name', ({ open }) => {
     expect(updated.published_at).not.toBeNull()
   })
 
+  it('imports offers and seeks as codes or as the export writes them, and names a bad code', async () => {
+    const header = [...IMPORT_HEADER, 'offers', 'Ищет']
+    const { rows } = importRows(3, 'jp-trade')
+    const cells = [
+      ['10;c', 'Transport and logistics (H); Wholesale trade, except of motor vehicles (46)'],
+      ['', ''],
+      ['10;ZZ', '46'],
+    ]
+    const checked = await upload(
+      jp,
+      toCsv(
+        rows.map((r, i) => [...r, ...(cells[i] as string[])]),
+        header,
+      ),
+    )
+    const record = await loadImport(db, checked.body.id as number)
+    expect(record?.report.errors).toEqual([
+      expect.objectContaining({ rowNumber: 4, column: 'Предлагает', message: expect.stringMatching(/«ZZ»/) }),
+    ])
+    await claimImport(db, checked.body.id as number, { status: 'pending', skipDuplicates: false })
+    expect(await runImport(db, checked.body.id as number, coordinatorId)).toMatchObject({ created: 2 })
+    const stored = await db
+      .selectFrom('businesses')
+      .select(['external_id', 'offers', 'seeks'])
+      .where('external_id', 'in', ['jp-trade-1', 'jp-trade-2'])
+      .orderBy('external_id')
+      .execute()
+    expect(stored).toEqual([
+      { external_id: 'jp-trade-1', offers: ['10', 'C'], seeks: ['H', '46'] },
+      { external_id: 'jp-trade-2', offers: [], seeks: [] },
+    ])
+  })
+
   it('rolls the whole import back when one row fails in the database, and marks it failed', async () => {
     const { rows } = importRows(50, 'jp-crash')
     const checked = await upload(jp, toCsv(rows.slice(0, 5)))
@@ -267,6 +300,7 @@ describe.each(testDatabases())('council import on $name', ({ open }) => {
       'Sectors',
       'Russian regions',
       'Cooperation',
+      'Offers and seeks',
       'Size',
       'Languages',
     ])

@@ -114,6 +114,20 @@ export const importColumns: ImportColumn[] = [
     hintEn: 'Codes separated by ";": export_to_russia, import_from_russia, investment, …',
   },
   {
+    key: 'offers',
+    ru: 'Предлагает',
+    hintRu:
+      'Что компания предлагает: коды разделов (C) или подразделов (10) ОКВЭД-2/NACE через «;», до 10, например 10;46',
+    hintEn:
+      'What the business offers: OKVED-2/NACE section (C) or division (10) codes separated by ";", up to 10, e.g. 10;46',
+  },
+  {
+    key: 'seeks',
+    ru: 'Ищет',
+    hintRu: 'Что компания ищет: такие же коды через «;», до 10, например H;52',
+    hintEn: 'What the business seeks: the same codes separated by ";", up to 10, e.g. H;52',
+  },
+  {
     key: 'regions',
     ru: 'Регионы России',
     hintRu: 'Коды ISO 3166-2 через «;», например RU-PRI;RU-MOW',

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
+import { taxonomy } from '~/modules/businesses/taxonomy'
 import { cooperationKinds, sizeBands, workingLanguages } from '#db/reference/cooperation'
 import type { EditorOptions } from '~/modules/businesses/editor.server'
 import { suggestCities } from '~/modules/businesses/gazetteer.server'
@@ -36,6 +37,8 @@ function exampleRow(countryCode: string, locale: Locale): Record<string, string>
     zalo: '',
     languages: 'ru;en',
     cooperation: 'export_to_russia;logistics',
+    offers: '46;52',
+    seeks: '10;H',
     regions: 'RU-PRI;RU-MOW',
     public_email: locale === 'ru' ? 'да' : 'yes',
     public_phone: locale === 'ru' ? 'нет' : 'no',
@@ -112,6 +115,13 @@ export async function templateXlsx(
   codeSheet(
     t('import.template.sheetCooperation'),
     cooperationKinds.map((k) => [k.code, ru ? k.nameRu : k.nameEn]),
+  )
+  codeSheet(
+    t('import.template.sheetTrade'),
+    taxonomy.flatMap((s) => [
+      [s.code, ru ? s.titleRu : s.titleEn] as [string, string],
+      ...s.divisions.map((d): [string, string] => [d.code, `${ru ? d.nameRu : d.nameEn} (${s.code})`]),
+    ]),
   )
   codeSheet(
     t('import.template.sheetSizes'),

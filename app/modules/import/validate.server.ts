@@ -45,6 +45,8 @@ const columnOfField: Record<string, string> = {
   phone: 'phone',
   languages: 'languages',
   cooperationKinds: 'cooperation',
+  offers: 'offers',
+  seeks: 'seeks',
   regions: 'regions',
   consent: 'consent',
   publicEmail: 'public_email',
@@ -65,6 +67,13 @@ const list = (v: string | undefined, upper = false) =>
   (v ?? '')
     .split(/[;,\n]/)
     .map((s) => (upper ? s.trim().toUpperCase() : s.trim().toLowerCase()))
+    .filter(Boolean)
+
+/** Taxonomy codes of a cell: "10;H", or as the export writes them, "Food products (10); Transport (H)". */
+const tradeList = (v: string | undefined) =>
+  (v ?? '')
+    .split(/[;\n]/)
+    .map((part) => (/\(([A-Za-z]|\d{2})\)\s*$/.exec(part)?.[1] ?? part).trim().toUpperCase())
     .filter(Boolean)
 
 /**
@@ -172,6 +181,8 @@ export function checkImportRows(
       messengers: Object.fromEntries(MESSENGER_CODES.map((code) => [code, cell[code]]).filter(([, v]) => v)),
       languages: list(cell.languages),
       cooperationKinds: list(cell.cooperation),
+      offers: tradeList(cell.offers),
+      seeks: tradeList(cell.seeks),
       regions: list(cell.regions, true),
       publicEmail: yesNo('public_email', false),
       publicPhone: yesNo('public_phone', false),
