@@ -90,6 +90,8 @@ const businessColumns = [
   ['messengers', 'jsonb'],
   ['languages', 'text[]'],
   ['cooperation_kinds', 'text[]'],
+  ['offers', 'text[]'],
+  ['seeks', 'text[]'],
   ['public_email', 'boolean'],
   ['public_phone', 'boolean'],
   ['public_messengers', 'boolean'],

@@ -237,6 +237,28 @@ export const sectorWeights: Record<string, number> = {
   R: 1,
 }
 
+/**
+ * What a business of a main sector plausibly offers and seeks (taxonomy codes: divisions, or a whole
+ * section), so that demo listings find each other on their pages: traders seek producers and carriers,
+ * producers seek traders and logistics, and so on.
+ */
+export const tradeBySector: Record<string, { offers: string[]; seeks: string[] }> = {
+  A: { offers: ['01', '03', '02'], seeks: ['28', '46', '52', '10'] },
+  C: { offers: ['10', '11', '20', '22', '25', '26', '27', '28'], seeks: ['46', '52', 'H', '71', '24'] },
+  F: { offers: ['41', '42', '43'], seeks: ['23', '24', '28', '71'] },
+  G: { offers: ['46', '47', '45'], seeks: ['10', '11', 'C', '49', '52', '01'] },
+  H: { offers: ['49', '50', '52', '51', '53'], seeks: ['46', 'C', 'G', '10'] },
+  I: { offers: ['55', '56'], seeks: ['79', '10', '11', '46'] },
+  J: { offers: ['62', '63', '58', '61'], seeks: ['73', '70', 'K', '62'] },
+  K: { offers: ['64', '66', '65'], seeks: ['62', '69'] },
+  L: { offers: ['68'], seeks: ['41', '81', '69'] },
+  M: { offers: ['69', '70', '71', '73', '72'], seeks: ['62', 'J', '46'] },
+  N: { offers: ['79', '78', '82', '77'], seeks: ['55', 'I', '51'] },
+  P: { offers: ['85'], seeks: ['62', '79', '55'] },
+  Q: { offers: ['86', '87'], seeks: ['21', '32', '26'] },
+  R: { offers: ['90', '93', '91'], seeks: ['73', '79', '55'] },
+}
+
 export const keywordsBySector: Record<string, { ru: string; en: string }[]> = {
   A: [
     { ru: 'морепродукты', en: 'seafood' },
