@@ -4,6 +4,7 @@ import type { Database, Messengers } from '#db/schema'
 import { type ContactAccess, visibleContacts } from '~/modules/businesses/card.server'
 import type { Locale } from '~/modules/i18n/locales'
 import { localizedCity } from '~/modules/reference/cities.server'
+import { verifiedNowSql } from '~/modules/upkeep/verification-sql.server'
 import type { ExportColumn } from './columns'
 
 export type ExportRow = {
@@ -67,7 +68,7 @@ function fetchBatch(db: Kysely<Database>, slice: readonly number[]) {
       sql<string[]>`to_json(b.cooperation_kinds)`.as('cooperation_kinds'),
       sql<string[]>`to_json(b.keywords)`.as('keywords'),
       'b.status',
-      'b.verified_at',
+      verifiedNowSql(sql.ref('b.verified_at')).as('verified'),
       'b.published_at',
       sql<
         string[]
@@ -132,7 +133,7 @@ export async function* exportRows(
           cooperation_kinds: r.cooperation_kinds,
           keywords: r.keywords,
           status: r.status,
-          verified: r.verified_at !== null,
+          verified: r.verified,
           published_at: r.published_at,
         }
       }

@@ -104,6 +104,7 @@ const businessColumns = [
   ['archived_at', 'timestamptz'],
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
+  ['confirmed_at', 'timestamptz'],
 ] as const
 
 async function insertJson(
