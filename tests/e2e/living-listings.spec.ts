@@ -6,11 +6,13 @@ test('the demo owner confirms a listing is current; the council sees what needs 
 }) => {
   const owner = await signedIn(browser, 'entrepreneur@demo.example.org')
   await owner.goto('/my/listings')
+  const dueCount = await owner.locator('form.confirm-current').count()
+  expect(dueCount).toBeGreaterThan(0)
   const due = owner.locator('form.confirm-current').first()
   await expect(due).toContainText('Пора подтвердить, что данные актуальны')
   await due.getByRole('button', { name: 'Данные актуальны' }).click()
   await expect(owner.getByText(/Спасибо! Актуальность «.+» подтверждена\./)).toBeVisible()
-  await expect(owner.locator('form.confirm-current')).toHaveCount(0)
+  await expect(owner.locator('form.confirm-current')).toHaveCount(dueCount - 1)
 
   const council = await signedIn(browser, 'council-jp@demo.example.org')
   await council.getByRole('link', { name: 'Актуальность' }).click()

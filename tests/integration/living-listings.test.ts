@@ -14,6 +14,16 @@ import * as confirmPage from '~/routes/confirm-listing'
 import * as myListings from '~/routes/my/listings'
 import * as upkeep from '~/routes/upkeep'
 import { testDatabases } from '../support/databases'
+import {
+  attackForm,
+  badQueryValues,
+  brokenPercent,
+  call,
+  cookieOf,
+  expectNoServerError,
+  hostileRequest,
+  snapshot,
+} from '../support/hostile'
 import { type Jar, run } from '../support/http'
 import { createUser, sessionFor } from '../support/users'
 
@@ -265,5 +275,42 @@ describe.each(testDatabases())('living listings on $name', ({ openRestartable })
       (after.data as { listings: { id: number; confirmDue: boolean }[] }).listings.find((l) => l.id === id)
         ?.confirmDue,
     ).toBe(false)
+  })
+
+  it('refuses hostile input on the confirmation link, the confirm button and the dashboard, changing nothing', async () => {
+    const id = await publish('Hostile target', 'JP', 'll-owner')
+    const before = await snapshot(db)
+    await attackForm({
+      fn: confirmPage.action,
+      path: '/confirm',
+      base: { token: 'x' },
+      fields: { token: 'text' },
+    })
+    await attackForm({
+      fn: myListings.action,
+      path: '/my/listings',
+      jar: jar.stranger,
+      base: { intent: 'confirm', id: String(id) },
+      fields: { id: 'scalar', intent: 'text' },
+      allowRedirectTo: /^\/my\/listings\?confirmed=/,
+    })
+    for (const [name, value] of Object.entries(badQueryValues)) {
+      const label = `/confirm?token=${name}`
+      const answer = await call(
+        confirmPage.loader,
+        hostileRequest(`/confirm?${new URLSearchParams({ token: value })}`),
+      )
+      expectNoServerError(answer, label)
+      expect(answer.status, label).toBe(400)
+    }
+    for (const raw of brokenPercent) {
+      expectNoServerError(await call(confirmPage.loader, hostileRequest(`/confirm?token=${raw}`)), raw)
+      const dashboard = await call(
+        upkeep.loader,
+        hostileRequest(`/upkeep?country=${raw}`, { cookie: cookieOf(jar.wg) }),
+      )
+      expect(dashboard.status, raw).toBe(200)
+    }
+    expect(await snapshot(db)).toEqual(before)
   })
 })
