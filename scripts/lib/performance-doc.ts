@@ -78,7 +78,11 @@ export function renderPerformanceDoc(figures: Figure[], machine: Machine) {
       if (existing?.includes(START) && existing.includes(END)) {
         const start = existing.indexOf(START)
         const end = existing.indexOf(END) + END.length
-        return existing.slice(0, start) + blockWith(mergedTable(existing.slice(start, end), figures)) + existing.slice(end)
+        return (
+          existing.slice(0, start) +
+          blockWith(mergedTable(existing.slice(start, end), figures)) +
+          existing.slice(end)
+        )
       }
       return `# Performance\n\nThe latest figures from \`npm run bench\`; the reading of them follows the table.\n\n${block}\n`
     },
