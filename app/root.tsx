@@ -46,7 +46,13 @@ export function meta({ data, error }: Route.MetaArgs) {
   return [{ title: `${what} — ${t('app.title')}` }]
 }
 
-export type HeaderUser = { name: string; isAdmin: boolean; isModerator: boolean; forum: boolean }
+export type HeaderUser = {
+  name: string
+  isAdmin: boolean
+  isModerator: boolean
+  forum: boolean
+  upkeep: boolean
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
   const current = await getCurrentUser(await getDb(), request)
@@ -56,6 +62,7 @@ export async function loader({ request }: Route.LoaderArgs) {
         isAdmin: hasRole(current, 'admin'),
         isModerator: hasRole(current, 'council_coordinator', 'admin'),
         forum: hasRole(current, 'council_coordinator', 'wg_member', 'wg_chair'),
+        upkeep: hasRole(current, 'council_coordinator', 'wg_member', 'wg_chair', 'admin'),
       }
     : null
   // The map's tile server reaches the browser here, so every page's map uses the same one.
@@ -82,6 +89,7 @@ function UserMenu({ user, t }: { user: HeaderUser | null; t: ReturnType<typeof m
             {t('nav.account')}
           </Link>
           {user.isModerator ? <Link to="/moderation">{t('nav.moderation')}</Link> : null}
+          {user.upkeep ? <Link to="/upkeep">{t('nav.upkeep')}</Link> : null}
           {user.isAdmin ? <Link to="/admin">{t('nav.admin')}</Link> : null}
           <Form method="post" action="/sign-out" reloadDocument className="inline-form">
             <button type="submit" className="link-button">

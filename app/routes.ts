@@ -40,6 +40,8 @@ export default [
   route('my/listings/:id', 'routes/my/listing-edit.tsx'),
   route('my/searches', 'routes/my/searches.tsx'),
   route('unsubscribe', 'routes/unsubscribe.tsx'),
+  route('confirm', 'routes/confirm-listing.tsx'),
+  route('upkeep', 'routes/upkeep.tsx'),
   route('api/cities', 'routes/api.cities.ts'),
   route('api/v1/businesses', 'routes/api.v1.businesses.ts'),
   route('api/v1/businesses/:id', 'routes/api.v1.businesses.$id.ts'),

@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_api_token_details'
 import * as m0013 from './migrations/0013_duplicates'
 import * as m0014 from './migrations/0014_saved_search_digests'
 import * as m0015 from './migrations/0015_app_settings'
+import * as m0016 from './migrations/0016_living_listings'
 import * as m0017 from './migrations/0017_offers_seeks'
 import type { Database } from './schema'
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013_duplicates': m0013,
   '0014_saved_search_digests': m0014,
   '0015_app_settings': m0015,
+  '0016_living_listings': m0016,
   '0017_offers_seeks': m0017,
 }
 

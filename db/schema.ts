@@ -198,6 +198,10 @@ export interface BusinessesTable {
   moderator_reason: string | null
   verified_at: NullableTimestamp
   verified_by: string | null
+  /** Last sign the listing is current: its owner confirmed or saved it, or its council verified it. */
+  confirmed_at: Timestamp
+  /** When the owner was last asked by mail to confirm the listing. */
+  confirmation_requested_at: NullableTimestamp
   submitted_at: NullableTimestamp
   published_at: NullableTimestamp
   archived_at: NullableTimestamp

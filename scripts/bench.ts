@@ -7,7 +7,7 @@
  *   npm run bench -- --count 10000 --only ssr,export --write
  *   options: --server URL (default postgres://postgres@127.0.0.1:5432/postgres)
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -93,6 +93,8 @@ if (failed.length) console.log(`Failed: ${failed.join(', ')}`)
 if (values.write) {
   const file = path.join(root, 'docs/performance.md')
   fs.writeFileSync(file, doc.render(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null))
+  // Aligned the way the linter wants it, so the written file passes CI as it is.
+  execFileSync(path.join(root, 'node_modules/.bin/biome'), ['format', '--write', file], { stdio: 'ignore' })
   console.log(`Wrote ${path.relative(root, file)}`)
 }
 process.exit(failed.length ? 1 : 0)

@@ -14,6 +14,7 @@ import { runDigestJob } from '~/modules/alerts/digest.server'
 import { warmMapCache } from '~/modules/map/map.server'
 import { sendModerationDigests } from '~/modules/moderation/notify.server'
 import { facetIndexFor } from '~/modules/search/facet-index.server'
+import { runUpkeepJob } from '~/modules/upkeep/job.server'
 import { seedDemoIfEmpty } from './lib/demo-on-start'
 import { ensureBuilt } from './lib/ensure-built'
 import { createHttpServer } from './lib/http-server'
@@ -77,10 +78,27 @@ runSearchDigestJob()
 const searchDigests = setInterval(runSearchDigestJob, 10 * 60 * 1000)
 searchDigests.unref()
 
+// Living listings (decision 0021): expired verifications leave the search's "verified" filter, and
+// owners are asked yearly to confirm; both are idempotent, so an hourly run after any restart is enough.
+let upkeepRun: Promise<unknown> | null = null
+function runUpkeep() {
+  if (upkeepRun) return
+  upkeepRun = runUpkeepJob(db)
+    .catch((error) => console.error('Listing upkeep failed:', error))
+    .finally(() => {
+      upkeepRun = null
+    })
+}
+runUpkeep()
+const upkeep = setInterval(runUpkeep, 60 * 60 * 1000)
+upkeep.unref()
+
 async function shutdown() {
   clearInterval(digests)
   clearInterval(searchDigests)
+  clearInterval(upkeep)
   await digestRun
+  await upkeepRun
   // A replica being replaced finishes the requests it has (up to 10 s) before the database goes.
   const closed = new Promise<void>((resolve) => server.close(() => resolve()))
   server.closeIdleConnections()

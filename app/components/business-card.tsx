@@ -10,6 +10,7 @@ import { useLocale, useT } from '~/modules/i18n/use-translation'
 import type { ReferenceLabels } from '~/modules/reference/labels.server'
 import { businessDisplayName } from './business-list-item'
 import { MapView } from './map/map-view'
+import { VerificationNotes } from './verification-notes'
 
 function labelOf(
   list: readonly { code: string; nameRu: string; nameEn: string }[],
@@ -54,11 +55,7 @@ export function BusinessCardView({ card, labels }: { card: BusinessCard; labels:
             {t(`status.${card.status as 'draft' | 'pending' | 'returned' | 'archived'}`)}
           </p>
         ) : null}
-        {card.verified ? (
-          <p className="badge-verified" title={t('business.verifiedTitle')}>
-            ✓ {t('business.verified')}
-          </p>
-        ) : null}
+        <VerificationNotes card={card} country={country} />
         <p className="business-place">{[card.city, country].filter(Boolean).join(', ')}</p>
         {card.lat !== null && card.lon !== null ? (
           <MapView mode="point" lat={card.lat} lon={card.lon} title={name} className="card-map" />

@@ -17,15 +17,44 @@ function formatValue(value: number) {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1)
 }
 
+const HEADER = ['| benchmark | figure | value | target | met |', '| --- | --- | --- | --- | --- |']
+
+function figureRow(f: Figure) {
+  const met = meetsTarget(f)
+  return `| ${f.bench} | ${f.metric} | ${formatValue(f.value)} ${f.unit} | ${f.target ? `${f.target} ${f.unit}` : ''} | ${met === null ? '' : met ? 'yes' : '**no**'} |`
+}
+
 export function figuresTable(figures: Figure[]) {
-  const lines = ['| benchmark | figure | value | target | met |', '| --- | --- | --- | --- | --- |']
-  for (const f of figures) {
-    const met = meetsTarget(f)
-    lines.push(
-      `| ${f.bench} | ${f.metric} | ${formatValue(f.value)} ${f.unit} | ${f.target ? `${f.target} ${f.unit}` : ''} | ${met === null ? '' : met ? 'yes' : '**no**'} |`,
-    )
+  return [...HEADER, ...figures.map(figureRow)].join('\n')
+}
+
+/** The benchmark a table row belongs to (its first cell). */
+function benchOf(row: string) {
+  return row.split('|')[1]?.trim() ?? ''
+}
+
+/**
+ * The rows of the benchmarks that ran replace that benchmark's rows in the existing table, in place;
+ * the rows of the others stay as they were (`--only export --write` must not drop the SSR figures).
+ */
+export function mergedTable(existingBlock: string, figures: Figure[]) {
+  const fresh = new Map<string, string[]>()
+  for (const f of figures) fresh.set(f.bench, [...(fresh.get(f.bench) ?? []), figureRow(f)])
+  const oldRows = existingBlock
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*(benchmark|-+)\s*\|/.test(line))
+  const rows: string[] = []
+  const emitted = new Set<string>()
+  for (const row of oldRows) {
+    const bench = benchOf(row)
+    if (!fresh.has(bench)) rows.push(row)
+    else if (!emitted.has(bench)) {
+      rows.push(...(fresh.get(bench) ?? []))
+      emitted.add(bench)
+    }
   }
-  return lines.join('\n')
+  for (const [bench, list] of fresh) if (!emitted.has(bench)) rows.push(...list)
+  return [...HEADER, ...rows].join('\n')
 }
 
 /**
@@ -34,21 +63,25 @@ export function figuresTable(figures: Figure[]) {
  */
 export function renderPerformanceDoc(figures: Figure[], machine: Machine) {
   const table = figuresTable(figures)
-  const block = [
-    START,
-    `Taken ${machine.date} with \`npm run bench\` at ${machine.listings.toLocaleString('en')} listings on ${machine.cpu}, ${machine.memory} RAM, Node ${machine.node}.`,
-    '',
-    table,
-    END,
-  ].join('\n')
+  const blockWith = (rows: string) =>
+    [
+      START,
+      `Taken ${machine.date} with \`npm run bench\` at ${machine.listings.toLocaleString('en')} listings on ${machine.cpu}, ${machine.memory} RAM, Node ${machine.node}.`,
+      '',
+      rows,
+      END,
+    ].join('\n')
+  const block = blockWith(table)
   return {
     table,
     render(existing: string | null) {
       if (existing?.includes(START) && existing.includes(END)) {
+        const start = existing.indexOf(START)
+        const end = existing.indexOf(END) + END.length
         return (
-          existing.slice(0, existing.indexOf(START)) +
-          block +
-          existing.slice(existing.indexOf(END) + END.length)
+          existing.slice(0, start) +
+          blockWith(mergedTable(existing.slice(start, end), figures)) +
+          existing.slice(end)
         )
       }
       return `# Performance\n\nThe latest figures from \`npm run bench\`; the reading of them follows the table.\n\n${block}\n`

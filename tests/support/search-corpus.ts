@@ -390,7 +390,8 @@ export async function insertCorpus(db: Kysely<Database>): Promise<LoadedListing[
         consent_at: publishedAt,
         status,
         moderator_reason: status === 'returned' ? 'Уточните адрес' : null,
-        verified_at: listing.verified ? publishedAt : null,
+        // Verifications expire (decision 0021): a recent one keeps the corpus verified whatever today is.
+        verified_at: listing.verified ? new Date(Date.now() - 86_400_000).toISOString() : null,
         submitted_at: publishedAt,
         published_at: status === 'published' || status === 'archived' ? publishedAt : null,
         created_at: publishedAt,

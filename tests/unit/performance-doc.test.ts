@@ -39,4 +39,27 @@ describe('benchmark figures', () => {
     expect(second).toContain('| ssr | SSR / req/s | 280 req/s | >= 300 req/s | **no** |')
     expect(second).not.toContain('320 req/s')
   })
+
+  it('keeps the rows of benchmarks that did not run (a run with --only)', () => {
+    const all = renderPerformanceDoc(
+      [
+        { bench: 'export', metric: 'CSV time', value: 7.4, unit: 's', target: '<= 5' },
+        { bench: 'ssr', metric: 'SSR / req/s', value: 350, unit: 'req/s', target: '>= 300' },
+      ],
+      machine,
+    ).render(null)
+    const onlyExport = renderPerformanceDoc(
+      [
+        { bench: 'export', metric: 'CSV time', value: 3.8, unit: 's', target: '<= 5' },
+        { bench: 'export', metric: 'CSV RSS growth', value: 44, unit: 'MB', target: '<= 200' },
+      ],
+      machine,
+    ).render(all)
+    const rows = onlyExport.split('\n').filter((line) => /^\| (export|ssr) /.test(line))
+    expect(rows).toEqual([
+      '| export | CSV time | 3.8 s | <= 5 s | yes |',
+      '| export | CSV RSS growth | 44.0 MB | <= 200 MB | yes |',
+      '| ssr | SSR / req/s | 350 req/s | >= 300 req/s | yes |',
+    ])
+  })
 })

@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database, Messengers } from '#db/schema'
+import { STALE_AFTER_MONTHS } from '~/modules/upkeep/policy'
+import { verificationExpirySql, verifiedNowSql } from '~/modules/upkeep/verification-sql.server'
 
 export type BusinessCard = {
   id: number
@@ -29,9 +31,30 @@ export type BusinessCard = {
   seeks: string[]
   sectorCodes: string[]
   regionCodes: string[]
+  /** A council's verification that still stands. */
   verified: boolean
+  /** The council's last verification, current or expired (the badge shows the council and the date). */
+  verification: Verification | null
+  /** How current the listing is; only for those who look after it (owner, council, working group). */
+  upkeep: Upkeep | null
   status: string
   updatedAt: string
+}
+
+export type Verification = {
+  at: string
+  expiresAt: string
+  current: boolean
+  countryCode: string
+  /** The verifying country's council, when the admin has named it. */
+  councilRu: string | null
+  councilEn: string | null
+}
+
+export type Upkeep = {
+  confirmedAt: string
+  /** Unconfirmed for STALE_AFTER_MONTHS: the working group and the council see it as stale. */
+  stale: boolean
 }
 
 /** Which contact fields the viewer may see regardless of the owner's choice (owner, council, working group). */
@@ -70,7 +93,33 @@ export async function getPublishedCard(
 type Row = Awaited<ReturnType<typeof loadRow>>
 
 function loadRow(db: Kysely<Database>, id: number) {
-  return db.selectFrom('businesses').selectAll().where('id', '=', id).executeTakeFirst()
+  return db
+    .selectFrom('businesses as b')
+    .selectAll('b')
+    .select([
+      verifiedNowSql(sql.ref('b.verified_at')).as('verified_now'),
+      verificationExpirySql(sql.ref('b.verified_at')).as('verification_expires_at'),
+      sql<boolean>`b.confirmed_at <= now() - make_interval(months => ${STALE_AFTER_MONTHS})`.as('stale'),
+      // One council per country is the rule; the oldest named one speaks for it otherwise.
+      (eb) =>
+        eb
+          .selectFrom('councils as c')
+          .select('c.name_ru')
+          .whereRef('c.country_code', '=', 'b.country_code')
+          .orderBy('c.id')
+          .limit(1)
+          .as('council_ru'),
+      (eb) =>
+        eb
+          .selectFrom('councils as c')
+          .select('c.name_en')
+          .whereRef('c.country_code', '=', 'b.country_code')
+          .orderBy('c.id')
+          .limit(1)
+          .as('council_en'),
+    ])
+    .where('b.id', '=', id)
+    .executeTakeFirst()
 }
 
 /**
@@ -99,7 +148,8 @@ export async function getCard(
       .orderBy('region_code')
       .execute(),
   ])
-  const contacts = visibleContacts(b, typeof access === 'function' ? access(b) : access)
+  const viewerAccess = typeof access === 'function' ? access(b) : access
+  const contacts = visibleContacts(b, viewerAccess)
   return {
     id: b.id,
     nameRu: b.name_ru,
@@ -127,7 +177,21 @@ export async function getCard(
     seeks: b.seeks,
     sectorCodes: sectors.map((s) => s.sector_code),
     regionCodes: regions.map((r) => r.region_code),
-    verified: b.verified_at !== null,
+    verified: b.verified_now,
+    verification:
+      b.verified_at && b.verification_expires_at
+        ? {
+            at: new Date(b.verified_at).toISOString(),
+            expiresAt: new Date(b.verification_expires_at).toISOString(),
+            current: b.verified_now,
+            countryCode: b.country_code.trim(),
+            councilRu: b.council_ru,
+            councilEn: b.council_en,
+          }
+        : null,
+    // Whoever may see every contact looks after the listing (see the route): they see how current it is.
+    upkeep:
+      viewerAccess === 'all' ? { confirmedAt: new Date(b.confirmed_at).toISOString(), stale: b.stale } : null,
     status: b.status,
     updatedAt: new Date(b.updated_at).toISOString(),
   }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema'
 import { inBBox } from '~/modules/map/points.server'
 import type { BBox } from '~/modules/map/query'
+import { verifiedNowSql } from '~/modules/upkeep/verification-sql.server'
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from './directory-query'
 
 export type DirectoryItem = {
@@ -57,7 +58,7 @@ export async function listPublished(db: Kysely<Database>, query: DirectoryQuery 
       'b.city',
       'b.lat',
       'b.lon',
-      'b.verified_at',
+      verifiedNowSql(sql.ref('b.verified_at')).as('verified'),
       (eb) =>
         eb
           .selectFrom('business_sectors as bs')
@@ -82,7 +83,7 @@ export async function listPublished(db: Kysely<Database>, query: DirectoryQuery 
     city: r.city,
     lat: r.lat,
     lon: r.lon,
-    verified: r.verified_at !== null,
+    verified: r.verified,
     sectorCodes: r.sector_codes ?? [],
   }))
   return { items, total, page: query.page, pages: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)) }

@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { data } from 'react-router'
 import type { Business, BusinessStatus, Database, Messengers } from '#db/schema'
 import { type CurrentUser, canEditBusiness } from '~/modules/accounts/guard.server'
 import type { Translator } from '~/modules/i18n/translate'
 import { notifySubmitted } from '~/modules/moderation/notify.server'
+import { CONFIRM_AFTER_MONTHS } from '~/modules/upkeep/policy'
 import { cityById, findCity } from './gazetteer.server'
 import { listingContent } from './listing-fields.server'
 import { LIMITS, type ListingFormValue, localLanguageOf, MESSENGER_CODES } from './listing-schema'
@@ -201,6 +202,8 @@ export async function saveListing(
     submitted_at: status === 'pending' ? now : (existing?.submitted_at ?? null),
     published_at: status === 'published' ? (existing?.published_at ?? null) : null,
     moderator_reason: status === 'pending' ? null : (existing?.moderator_reason ?? null),
+    // Saving the listing is its owner saying it is current (decision 0021).
+    confirmed_at: now,
   }
   const action = status === 'pending' ? 'submitted' : existing ? 'updated' : 'created'
   const written = existing
@@ -229,6 +232,9 @@ export type MyListing = {
   city: string | null
   countryCode: string
   updatedAt: string
+  confirmedAt: string
+  /** A year since the owner last confirmed it (or saved it): time to confirm it is current. */
+  confirmDue: boolean
 }
 
 export async function listMyListings(
@@ -248,6 +254,10 @@ export async function listMyListings(
       'city',
       'country_code',
       'updated_at',
+      'confirmed_at',
+      sql<boolean>`status = 'published' and confirmed_at <= now() - make_interval(months => ${CONFIRM_AFTER_MONTHS})`.as(
+        'confirm_due',
+      ),
     ])
     .where('owner_id', '=', userId)
     .orderBy('updated_at', 'desc')
@@ -262,6 +272,8 @@ export async function listMyListings(
     city: r.city,
     countryCode: r.country_code.trim(),
     updatedAt: new Date(r.updated_at).toISOString(),
+    confirmedAt: new Date(r.confirmed_at).toISOString(),
+    confirmDue: r.confirm_due,
   }))
 }
 

@@ -5,6 +5,7 @@ import { type ContactAccess, visibleContacts } from '~/modules/businesses/card.s
 import { taxonomyLabel } from '~/modules/businesses/taxonomy'
 import type { Locale } from '~/modules/i18n/locales'
 import { localizedCity } from '~/modules/reference/cities.server'
+import { verifiedNowSql } from '~/modules/upkeep/verification-sql.server'
 import type { ExportColumn } from './columns'
 
 export type ExportRow = {
@@ -72,7 +73,7 @@ function fetchBatch(db: Kysely<Database>, slice: readonly number[]) {
       sql<string[]>`to_json(b.offers)`.as('offers'),
       sql<string[]>`to_json(b.seeks)`.as('seeks'),
       'b.status',
-      'b.verified_at',
+      verifiedNowSql(sql.ref('b.verified_at')).as('verified'),
       'b.published_at',
       sql<
         string[]
@@ -139,7 +140,7 @@ export async function* exportRows(
           seeks: r.seeks,
           keywords: r.keywords,
           status: r.status,
-          verified: r.verified_at !== null,
+          verified: r.verified,
           published_at: r.published_at,
         }
       }

@@ -15,6 +15,7 @@ import { searchMessagesEn, searchMessagesRu } from '../search/messages'
 import { seoMessagesEn, seoMessagesRu } from '../seo/messages'
 import { settingsMessagesEn, settingsMessagesRu } from '../settings/messages'
 import { statsMessagesEn, statsMessagesRu } from '../stats/messages'
+import { upkeepMessagesEn, upkeepMessagesRu } from '../upkeep/messages'
 
 /**
  * Every user-facing string, Russian first. Keys are grouped by screen; a
@@ -148,6 +149,7 @@ export const ru = {
   ...adminMessagesRu,
   ...nominationsMessagesRu,
   ...alertsMessagesRu,
+  ...upkeepMessagesRu,
 }
 export type MessageKey = keyof typeof ru
 export const en: Record<MessageKey, string> = {
@@ -169,6 +171,7 @@ export const en: Record<MessageKey, string> = {
   ...adminMessagesEn,
   ...nominationsMessagesEn,
   ...alertsMessagesEn,
+  ...upkeepMessagesEn,
 }
 
 /** Plural messages: one form per Intl.PluralRules category of the language. */

@@ -1,7 +1,8 @@
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema'
 import { type Audience, searchableStatuses } from '~/modules/search/engine'
 import { matchingPoints } from '~/modules/search/pg-engine.server'
+import { verifiedNowSql } from '~/modules/upkeep/verification-sql.server'
 import type { MapPoint } from './cluster'
 import type { BBox, MapFilters } from './query'
 
@@ -41,14 +42,14 @@ export async function loadPointDetails(db: Kysely<Database>, ids: number[], audi
   if (ids.length === 0) return new Map<number, PointDetails>()
   const rows = await db
     .selectFrom('businesses')
-    .select(['id', 'name_ru', 'name_en', 'name_local', 'verified_at'])
+    .select(['id', 'name_ru', 'name_en', 'name_local', verifiedNowSql(sql.ref('verified_at')).as('verified')])
     .where('id', 'in', ids)
     .where('status', 'in', searchableStatuses(audience))
     .execute()
   return new Map(
     rows.map((r) => [
       r.id,
-      { nameRu: r.name_ru, nameEn: r.name_en, nameLocal: r.name_local, verified: r.verified_at !== null },
+      { nameRu: r.name_ru, nameEn: r.name_en, nameLocal: r.name_local, verified: r.verified },
     ]),
   )
 }

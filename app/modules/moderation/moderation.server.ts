@@ -5,6 +5,7 @@ import { taxonomy, taxonomyLabel } from '~/modules/businesses/taxonomy'
 import { type BusinessFields, VersionConflictError, writeBusiness } from '~/modules/businesses/write.server'
 import { withPossibleDuplicates } from '~/modules/duplicates/candidates.server'
 import { loadReferenceLabels } from '~/modules/reference/labels.server'
+import { verifiedNowSql } from '~/modules/upkeep/verification-sql.server'
 import { asSnapshot, type CodeLabels, diffSnapshots, type FieldChange } from './diff'
 import { listingName } from './names'
 import { notifyOwner } from './notify.server'
@@ -65,7 +66,7 @@ export async function listQueue(
       'country_code',
       'city',
       'status',
-      'verified_at',
+      verifiedNowSql(sql.ref('verified_at')).as('verified'),
       'submitted_at',
       'updated_at',
       'owner_id',
@@ -90,7 +91,7 @@ export async function listQueue(
     countryCode: r.country_code.trim(),
     city: r.city,
     status: r.status,
-    verified: r.verified_at !== null,
+    verified: r.verified,
     submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
     updatedAt: new Date(r.updated_at).toISOString(),
     ownerless: r.owner_id === null,
@@ -118,7 +119,7 @@ export async function countryDashboard(db: Kysely<Database>, country: string): P
       'status',
       eb.fn.countAll<string>().as('n'),
       eb.fn.min('submitted_at').as('oldest'),
-      sql<string>`count(verified_at)`.as('verified'),
+      sql<string>`count(*) filter (where ${verifiedNowSql(sql.ref('verified_at'))})`.as('verified'),
     ])
     .where('country_code', '=', country)
     .groupBy('status')
@@ -248,7 +249,12 @@ export async function loadReview(
   id: number,
   locale: Locale,
 ): Promise<Review> {
-  const business = await db.selectFrom('businesses').selectAll().where('id', '=', id).executeTakeFirst()
+  const business = await db
+    .selectFrom('businesses')
+    .selectAll()
+    .select(verifiedNowSql(sql.ref('verified_at')).as('verified_now'))
+    .where('id', '=', id)
+    .executeTakeFirst()
   if (!business || !canModerateBusiness(user, business)) throw new ModerationError('notFound', id)
   const [current, published, owner, labels] = await Promise.all([
     currentSnapshot(db, business),
@@ -264,7 +270,7 @@ export async function loadReview(
     status: business.status,
     countryCode: business.country_code.trim(),
     version: business.version,
-    verified: business.verified_at !== null,
+    verified: business.verified_now,
     reason: business.moderator_reason,
     submittedAt: business.submitted_at ? new Date(business.submitted_at).toISOString() : null,
     ownerEmail: owner?.email ?? null,
@@ -277,7 +283,7 @@ export async function loadReview(
       undefined,
       labels,
     ),
-    actions: allowedActions(business.status, business.verified_at !== null),
+    actions: allowedActions(business.status, business.verified_now),
   }
 }
 
@@ -294,7 +300,8 @@ function fieldsFor(
     case 'return':
       return { status: 'returned', moderator_reason: reason, published_at: null }
     case 'verify':
-      return { verified_at: now, verified_by: actorId }
+      // A council that verifies a listing also vouches that it is current.
+      return { verified_at: now, verified_by: actorId, confirmed_at: now }
     case 'unverify':
       return { verified_at: null, verified_by: null }
     case 'archive':
@@ -330,14 +337,20 @@ export async function moderate(
   if (unique.length === 0) throw new ModerationError('notFound')
   const rows = await db
     .selectFrom('businesses')
-    .select(['id', 'country_code', 'status', 'verified_at', 'version'])
+    .select([
+      'id',
+      'country_code',
+      'status',
+      'version',
+      verifiedNowSql(sql.ref('verified_at')).as('verified'),
+    ])
     .where('id', 'in', unique)
     .execute()
   // Every id is checked before anything is written: one foreign or unknown id refuses the whole batch.
   for (const id of unique) {
     const row = rows.find((r) => r.id === id)
     if (!row || !canModerateBusiness(user, row)) throw new ModerationError('notFound', id)
-    if (!allowedActions(row.status, row.verified_at !== null).includes(request.action)) {
+    if (!allowedActions(row.status, row.verified).includes(request.action)) {
       throw new ModerationError('notAllowed', id)
     }
     if (request.expectedVersion !== null && row.version !== request.expectedVersion) {

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database, Locale } from '#db/schema'
+import { verifiedNowSql } from '~/modules/upkeep/verification-sql.server'
 import type { SearchHit } from './engine'
 
 const SEARCHABLE = sql`('published', 'pending', 'returned')`
@@ -19,7 +20,7 @@ function upsertRows(scope: RawBuilder<unknown> | null) {
       doc, grams)
     select b.id, b.status, b.country_code,
       coalesce(sec.codes, '{}'), coalesce(reg.codes, '{}'), coalesce(reg.districts, '{}'),
-      b.cooperation_kinds, tr.offers, tr.seeks, b.verified_at is not null, b.size_band,
+      b.cooperation_kinds, tr.offers, tr.seeks, ${verifiedNowSql(sql.ref('b.verified_at'))}, b.size_band,
       case when b.lat is null then null else point(b.lon, b.lat) end,
       coalesce(b.published_at, b.submitted_at, b.created_at),
       case when k.ru ~ '^[0-9]' then '0' when k.ru ~ '^[а-я]' then '1' when k.ru ~ '^[a-z]' then '2' else '3' end || k.ru,
@@ -151,7 +152,7 @@ export async function hydrateHits(db: Kysely<Database>, ids: number[], locale: L
       'b.status',
       'b.lat',
       'b.lon',
-      'b.verified_at',
+      sql<boolean>`coalesce(s.verified, false)`.as('verified'),
       locale === 'ru' ? 'c.name_ru as city_name' : 'c.name_en as city_name',
       's.sector_codes',
     ])
@@ -170,7 +171,7 @@ export async function hydrateHits(db: Kysely<Database>, ids: number[], locale: L
         localLang: r.local_lang,
         countryCode: r.country_code.trim(),
         city: r.city_name ?? r.city,
-        verified: r.verified_at !== null,
+        verified: r.verified,
         sectorCodes: r.sector_codes ?? [],
         status: r.status,
         lat: r.lat,

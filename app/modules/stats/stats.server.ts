@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '#db/schema'
+import { verifiedNowSql } from '~/modules/upkeep/verification-sql.server'
 
 export type Count = { code: string; count: number }
 
@@ -12,7 +13,9 @@ export async function listingsByCountry(db: Kysely<Database>) {
       sql<number>`count(*) filter (where status = 'published')`.as('published'),
       sql<number>`count(*) filter (where status = 'pending')`.as('pending'),
       sql<number>`count(*) filter (where status = 'returned')`.as('returned'),
-      sql<number>`count(*) filter (where status = 'published' and verified_at is not null)`.as('verified'),
+      sql<number>`count(*) filter (where status = 'published' and ${verifiedNowSql(sql.ref('verified_at'))})`.as(
+        'verified',
+      ),
     ])
     .groupBy('country_code')
     .execute()

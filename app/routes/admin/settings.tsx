@@ -13,6 +13,7 @@ import {
   normaliseOrigin,
   saveSetting,
 } from '~/modules/settings/settings.server'
+import { syncVerificationFlags } from '~/modules/upkeep/verification-expiry.server'
 import type { Route } from './+types/settings'
 
 export function meta() {
@@ -56,7 +57,10 @@ export async function action({ request }: Route.ActionArgs) {
   if (errors.length || !mode) return data({ errors, values }, { status: 400 })
   const policy: EmbedPolicy = { mode, origins: [...new Set(origins.filter((o): o is string => o !== null))] }
   await saveSetting(db, 'embedPolicy', policy, me.id)
+  const previousMonths = (await getSettings(db)).verificationValidityMonths
   await saveSetting(db, 'verificationValidityMonths', months, me.id)
+  // A new period changes which verifications stand: the search data follows at once.
+  if (months !== previousMonths) await syncVerificationFlags(db)
   return redirect('/admin/settings?saved=1')
 }
 

@@ -67,6 +67,7 @@ export type DemoBusiness = {
   archived_at: string | null
   created_at: string
   updated_at: string
+  confirmed_at: string
   sectors: string[]
   regions: string[]
 }
@@ -294,6 +295,8 @@ export function generateDemoBusinesses(
       archived_at: status === 'archived' ? isoAt(publishedMs + 30 * DAY) : null,
       created_at: isoAt(createdMs),
       updated_at: isoAt(status === 'published' ? publishedMs : submittedMs),
+      // Never confirmed since publication: listings older than 18 months show as stale (decision 0021).
+      confirmed_at: isoAt(status === 'published' ? publishedMs : submittedMs),
       sectors,
       regions,
     })

@@ -3,7 +3,9 @@ import { type Kysely, sql } from 'kysely'
 import { cities } from '#db/reference/cities'
 import type { Database, Role } from '#db/schema'
 import { rebuildSearchData } from '~/modules/search/search-data.server'
-import { type DemoBusiness, type DemoOptions, generateDemoBusinesses } from './generate'
+import { DEMO_EPOCH, type DemoBusiness, type DemoOptions, generateDemoBusinesses } from './generate'
+
+const DAY_MS = 86_400_000
 
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -106,6 +108,7 @@ const businessColumns = [
   ['archived_at', 'timestamptz'],
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
+  ['confirmed_at', 'timestamptz'],
 ] as const
 
 async function insertJson(
@@ -134,6 +137,8 @@ function assignDemoRoles(businesses: DemoBusiness[]) {
     b.submitted_at ??= b.created_at
     b.published_at = b.status === 'published' ? b.updated_at : null
     b.archived_at = null
+    // The first is due for its yearly confirmation, so the demo owner sees the request.
+    b.confirmed_at = index === 0 ? new Date(DEMO_EPOCH - 400 * DAY_MS).toISOString() : b.updated_at
   })
   // A moderation queue for each demo council, whatever the seed's draw.
   for (const code of ['JP', 'CN']) {
