@@ -15,7 +15,7 @@ const parse = (qs: string) => parseMapQuery(new URLSearchParams(qs))
 describe('map query', () => {
   it('parses a viewport and the search filters', () => {
     const r = parse(
-      'bbox=100,-10,150.5,40&zoom=4&q=%20логистика%20&country=jp&country=KR,cn&sector=H&verified=1',
+      'bbox=100,-10,150.5,40&zoom=4&q=%20логистика%20&country=jp&country=KR,cn&sector=H&verified=1&offers=10&seeks=h',
     )
     expect(r).toEqual({
       ok: true,
@@ -28,6 +28,8 @@ describe('map query', () => {
         region: [],
         district: [],
         coop: [],
+        offers: ['10'],
+        seeks: ['H'],
         size: [],
         verified: true,
       },
