@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setDb } from '#db/client.server'
-import type { Database } from '#db/schema'
+import type { Business, Database } from '#db/schema'
 import type { TradeMatches } from '~/modules/businesses/matches.server'
+import { mergedFields } from '~/modules/duplicates/merge.server'
 import { diffSnapshots } from '~/modules/moderation/diff'
 import { codeLabels } from '~/modules/moderation/moderation.server'
 import { onBusinessesChanged } from '~/modules/search/changes.server'
@@ -68,6 +69,8 @@ describe.each(testDatabases())('what listings offer and seek on $name', ({ open 
     expect(reply.lastResult?.error?.offers?.[0]).toMatch(/Неизвестный код отрасли: «ZZ»/)
     expect(reply.lastResult?.initialValue?.offers).toEqual(['10', 'ZZ'])
     expect(reply.lastResult?.initialValue?.seeks).toEqual('46')
+    // One ticked box arrives as a single value, and is a valid list of one.
+    expect(reply.lastResult?.error?.seeks ?? undefined).toBeUndefined()
 
     const eleven = ['01', '02', '03', '05', '06', '07', '08', '09', '10', '11', '12']
     const many = await run(create.action, '/my/listings/new', {
@@ -214,4 +217,13 @@ describe.each(testDatabases())('what listings offer and seek on $name', ({ open 
       expect(maker).toContain('Transport and logistics (H)')
     })
   })
+})
+
+it('a merge of duplicates unites offers and seeks, within the limit of 10', () => {
+  const listing = (offers: string[], seeks: string[]) =>
+    ({ keywords: [], languages: [], cooperation_kinds: [], offers, seeks }) as unknown as Business
+  const codes = (from: number) => Array.from({ length: 8 }, (_, i) => String(from + i).padStart(2, '0'))
+  const merged = mergedFields(listing(['10'], codes(10)), listing(['C', '10'], codes(20)))
+  expect(merged.offers).toEqual(['10', 'C'])
+  expect(merged.seeks).toEqual([...codes(10), '20', '21'])
 })

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Business, Database } from '#db/schema'
 import { type CurrentUser, canModerateBusiness } from '~/modules/accounts/guard.server'
+import { MAX_TRADE_CODES } from '~/modules/businesses/taxonomy'
 import { type BusinessFields, VersionConflictError, writeBusiness } from '~/modules/businesses/write.server'
 
 export class MergeError extends Error {
@@ -24,7 +25,13 @@ const FILLED = [
   'owner_id',
 ] as const
 // Lists the kept listing unites with the removed one's.
-const UNITED = ['keywords', 'languages', 'cooperation_kinds'] as const
+const UNITED = ['keywords', 'languages', 'cooperation_kinds', 'offers', 'seeks'] as const
+// Lists with a cap in the database: the kept listing's own entries come first.
+const CAPS: Partial<Record<(typeof UNITED)[number], number>> = {
+  keywords: 30,
+  offers: MAX_TRADE_CODES,
+  seeks: MAX_TRADE_CODES,
+}
 
 const empty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && !v.trim())
 
@@ -38,7 +45,7 @@ export function mergedFields(keep: Business, removed: Business): Partial<Busines
   }
   for (const f of UNITED) {
     const united = [...new Set([...keep[f], ...removed[f]])]
-    if (united.length !== keep[f].length) fields[f] = f === 'keywords' ? united.slice(0, 30) : united
+    if (united.length !== keep[f].length) fields[f] = united.slice(0, CAPS[f] ?? united.length)
   }
   if (keep.lat === null && removed.lat !== null) Object.assign(fields, { lat: removed.lat, lon: removed.lon })
   return fields as Partial<BusinessFields>
