@@ -44,7 +44,10 @@ function profile(channel: Channel, text: string): Map<string, number> {
 
 export class NameIndex<T> {
   private readonly items: T[] = []
-  private readonly postings = new Map<string, { item: number; count: number }[]>()
+  // Postings as flat arrays (item, count, item, count…): tens of thousands are read per query.
+  private readonly postings = new Map<string, number[]>()
+  // Scratch counters reused across queries: one slot per item, cleared through `touched`.
+  private shared = new Int32Array(0)
 
   add(item: T, keys: NameKey[]) {
     const index = this.items.push(item) - 1
@@ -56,28 +59,35 @@ export class NameIndex<T> {
         for (const [gram, count] of profile(channel, text)) merged.set(gram, (merged.get(gram) ?? 0) + count)
     for (const [gram, count] of merged) {
       const list = this.postings.get(gram)
-      if (list) list.push({ item: index, count })
-      else this.postings.set(gram, [{ item: index, count }])
+      if (list) list.push(index, count)
+      else this.postings.set(gram, [index, count])
     }
   }
 
   /** Every indexed item that could score as a match against `keys` (and usually few others). */
   candidates(keys: NameKey[]): T[] {
+    if (this.shared.length < this.items.length) this.shared = new Int32Array(this.items.length)
+    const shared = this.shared
     const found = new Set<number>()
+    const touched: number[] = []
     for (const key of keys) {
       for (const [channel, text] of channelsOf(key)) {
-        const grams = profile(channel, text)
         // Shorter than two: only the same string matches (its single token). Else the bound above.
         const needed =
           text.length < 2 ? 1 : Math.max(1, Math.ceil(text.length * (2 * MIN_RATIO[channel] - 1) - 1 - 1e-9))
-        const shared = new Map<number, number>()
-        for (const [gram, count] of grams) {
-          for (const posting of this.postings.get(gram) ?? []) {
-            const total = (shared.get(posting.item) ?? 0) + Math.min(count, posting.count)
-            shared.set(posting.item, total)
-            if (total >= needed) found.add(posting.item)
+        for (const [gram, count] of profile(channel, text)) {
+          const list = this.postings.get(gram)
+          if (!list) continue
+          for (let i = 0; i < list.length; i += 2) {
+            const item = list[i] as number
+            if (shared[item] === 0) touched.push(item)
+            const total = (shared[item] as number) + Math.min(count, list[i + 1] as number)
+            shared[item] = total
+            if (total >= needed) found.add(item)
           }
         }
+        for (const item of touched) shared[item] = 0
+        touched.length = 0
       }
     }
     return [...found].sort((a, b) => a - b).map((i) => this.items[i] as T)
