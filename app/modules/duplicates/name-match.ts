@@ -114,7 +114,7 @@ const HANGUL = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/
 const toSimplified = Converter({ from: 'jp', to: 'cn' })
 
 export type NameKey =
-  | { kind: 'latin'; full: string; skeleton: string }
+  | { kind: 'latin'; full: string; skeleton: string; digits: string }
   | { kind: 'local'; local: string }
   | { kind: 'none' }
 
@@ -155,6 +155,8 @@ function stripLatinLegalForms(words: string) {
   return kept.length > 0 ? kept.join(' ') : phrased
 }
 
+const digitsOf = (s: string) => s.replace(/[^0-9]/g, '')
+
 function computeKey(name: string): NameKey {
   let s = name.normalize('NFKC').replace(LOCAL_LEGAL_RE, ' ')
   // Quotes and punctuation never tell two companies apart.
@@ -173,7 +175,7 @@ function computeKey(name: string): NameKey {
   const latin = stripLatinLegalForms(words).replace(/ /g, '')
   if (!latin) return { kind: 'none' }
   const full = phoneticFold(latin)
-  return { kind: 'latin', full, skeleton: skeletonOf(full) }
+  return { kind: 'latin', full, skeleton: skeletonOf(full), digits: digitsOf(full) }
 }
 
 // The same names are keyed again and again (every check reads the city's listings): keep them.
@@ -189,8 +191,6 @@ export function nameKeyOf(name: string | null | undefined): NameKey {
   return key
 }
 
-const digitsOf = (s: string) => s.replace(/[^0-9]/g, '')
-
 const ratio = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, b.length, 1)
 
 /**
@@ -204,7 +204,7 @@ export function nameSimilarity(a: NameKey, b: NameKey): number {
   }
   if (a.kind !== 'latin' || b.kind !== 'latin') return 0
   // "Филиал 1" and "Branch 2" are two businesses, however alike the rest.
-  if (digitsOf(a.full) !== digitsOf(b.full) && digitsOf(a.full) && digitsOf(b.full)) return 0
+  if (a.digits !== b.digits && a.digits && b.digits) return 0
   const full = ratio(a.full, b.full)
   if (full >= 0.85) return full
   if (Math.min(a.skeleton.length, b.skeleton.length) < 3) return 0

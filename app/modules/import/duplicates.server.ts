@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database } from '#db/schema'
 import type { ListingContent } from '~/modules/businesses/listing-fields.server'
 import { rankCandidates } from '~/modules/duplicates/candidates.server'
+import { NameIndex } from '~/modules/duplicates/name-index'
+import { keysOf } from '~/modules/duplicates/name-match'
 
 export type DuplicateMatch = { businessId: number; businessName: string; by: 'name' | 'website' }
 
@@ -13,16 +15,6 @@ export function websiteKey(url: string | null | undefined) {
   } catch {
     return ''
   }
-}
-
-// Grid cells of 0.01° hold the listings near a point; a row looks in its cell and the eight around.
-const CELL = 0.01
-const cellOf = (lat: number, lon: number) => `${Math.floor(lat / CELL)}:${Math.floor(lon / CELL)}`
-const cellsAround = (lat: number, lon: number) => {
-  const [y, x] = [Math.floor(lat / CELL), Math.floor(lon / CELL)]
-  const cells: string[] = []
-  for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) cells.push(`${y + dy}:${x + dx}`)
-  return cells
 }
 
 /**
@@ -50,30 +42,19 @@ export async function findDuplicates(
     )
     .execute()
   type Row = (typeof existing)[number]
-  const byPlace = new Map<string, Row[]>()
-  const add = (key: string, b: Row) => {
-    const list = byPlace.get(key)
-    if (list) list.push(b)
-    else byPlace.set(key, [b])
-  }
+  // Names first (an exact filter, see NameIndex), then the place and the score: comparing every row
+  // with every listing of its city was quadratic (10,000 rows into a city of 10,000 took minutes).
+  const byName = new NameIndex<Row>()
   const bySite = new Map<string, Row>()
   for (const b of existing) {
-    if (b.city_geoname_id) add(`#${b.city_geoname_id}`, b)
-    if (b.city?.trim()) add(`=${b.city.trim().toLowerCase()}`, b)
-    if (b.lat !== null && b.lon !== null) add(cellOf(b.lat, b.lon), b)
+    byName.add(b, keysOf(b))
     const site = websiteKey(b.website)
     if (site && !bySite.has(site)) bySite.set(site, b)
   }
   const byId = new Map(existing.map((b) => [b.id, b]))
   for (const row of rows) {
     const c = row.content
-    const keys = [
-      c.city_geoname_id ? `#${c.city_geoname_id}` : '',
-      c.city?.trim() ? `=${c.city.trim().toLowerCase()}` : '',
-      ...(c.lat !== null && c.lon !== null ? cellsAround(c.lat, c.lon) : []),
-    ]
-    const near = new Set(keys.flatMap((k) => (k ? (byPlace.get(k) ?? []) : [])))
-    const others = [...near].filter((b) => b.external_id !== row.externalId)
+    const others = byName.candidates(keysOf(c)).filter((b) => b.external_id !== row.externalId)
     const best = rankCandidates(c, others, 1)[0]
     const match = best
       ? { b: byId.get(best.id) as Row, by: 'name' as const }
