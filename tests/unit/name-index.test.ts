@@ -82,6 +82,20 @@ describe('name index', () => {
     expect(returned / 150).toBeLessThan(250)
   })
 
+  it('keeps names told apart only by their number out of each other’s candidates', () => {
+    const index = new NameIndex<number>()
+    for (let i = 0; i < 500; i++)
+      index.add(
+        i,
+        keysOf({ name_ru: `ООО «Импорт ${i}»`, name_en: `Import ${i} K.K.`, name_local: `株式会社輸入${i}` }),
+      )
+    index.add(1000, keysOf({ name_ru: 'ООО «Импорт»', name_en: null, name_local: null }))
+    const found = index.candidates(
+      keysOf({ name_ru: null, name_en: 'Import 42 Co., Ltd.', name_local: null }),
+    )
+    expect(found).toEqual([42, 1000])
+  })
+
   it('finds one-letter names only by the same letter', () => {
     const index = new NameIndex<string>()
     index.add('a', keysOf({ name_ru: null, name_en: 'A', name_local: null }))

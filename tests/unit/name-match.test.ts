@@ -66,6 +66,8 @@ describe('matching across scripts', () => {
     ['Байкал Логистик', 'Baikal Tour'],
     ['Sakura Trade', '桜貿易株式会社'],
     ['Компания 1', 'Компания 2'],
+    ['Филиал 22', 'Branch 2'],
+    ['株式会社輸入支店1234', '輸入支店1235'],
   ])('«%s» is not "%s"', (a, b) => {
     expect(similar(a, b)).toBeLessThan(MATCH_THRESHOLD)
   })

@@ -6,7 +6,7 @@ import type { NameKey } from './name-match'
  *
  * Exact, not a heuristic: `nameSimilarity` accepts a pair only when the Levenshtein ratio of their
  * full keys is ≥ 0.85, of their skeletons ≥ 0.8 (skeletons of 3+ letters), or of their local keys
- * ≥ 0.8. Two strings with ratio r, the longer of length n ≥ 2, share at least n(2r − 1) − 1 bigrams
+ * ≥ 0.8, and never when both names carry digits and the digits differ. Two strings with ratio r, the longer of length n ≥ 2, share at least n(2r − 1) − 1 bigrams
  * (each edit breaks at most two), counted with multiplicity; strings shorter than 2 match only
  * themselves. So a listing that shares fewer bigrams than that with every name of the query cannot
  * match it, and is never returned; the caller scores the rest with `listingSimilarity`.
@@ -42,6 +42,16 @@ function profile(channel: Channel, text: string): Map<string, number> {
   return grams
 }
 
+/**
+ * Names whose digits differ never match (`nameSimilarity`), so grams are also kept per digits:
+ * a name with digits d is posted under "d|" and "*|", one without under "|". A query with digits d
+ * reads "d|" and "|", one without reads "*|" and "|". Names told apart only by a number (branches,
+ * numbered shops) then never meet in the counting.
+ */
+const postedUnder = (digits: string) => (digits ? [`${digits}|`, '*|'] : ['|'])
+const readFrom = (digits: string) => (digits ? [`${digits}|`, '|'] : ['*|', '|'])
+const digitsOfKey = (key: NameKey) => (key.kind === 'none' ? '' : key.digits)
+
 export class NameIndex<T> {
   private readonly items: T[] = []
   // Postings as flat arrays (item, count, item, count…): tens of thousands are read per query.
@@ -56,7 +66,11 @@ export class NameIndex<T> {
     const merged = new Map<string, number>()
     for (const key of keys)
       for (const [channel, text] of channelsOf(key))
-        for (const [gram, count] of profile(channel, text)) merged.set(gram, (merged.get(gram) ?? 0) + count)
+        for (const [gram, count] of profile(channel, text))
+          for (const prefix of postedUnder(digitsOfKey(key))) {
+            const token = prefix + gram
+            merged.set(token, (merged.get(token) ?? 0) + count)
+          }
     for (const [gram, count] of merged) {
       const list = this.postings.get(gram)
       if (list) list.push(index, count)
@@ -76,14 +90,16 @@ export class NameIndex<T> {
         const needed =
           text.length < 2 ? 1 : Math.max(1, Math.ceil(text.length * (2 * MIN_RATIO[channel] - 1) - 1 - 1e-9))
         for (const [gram, count] of profile(channel, text)) {
-          const list = this.postings.get(gram)
-          if (!list) continue
-          for (let i = 0; i < list.length; i += 2) {
-            const item = list[i] as number
-            if (shared[item] === 0) touched.push(item)
-            const total = (shared[item] as number) + Math.min(count, list[i + 1] as number)
-            shared[item] = total
-            if (total >= needed) found.add(item)
+          for (const prefix of readFrom(digitsOfKey(key))) {
+            const list = this.postings.get(prefix + gram)
+            if (!list) continue
+            for (let i = 0; i < list.length; i += 2) {
+              const item = list[i] as number
+              if (shared[item] === 0) touched.push(item)
+              const total = (shared[item] as number) + Math.min(count, list[i + 1] as number)
+              shared[item] = total
+              if (total >= needed) found.add(item)
+            }
           }
         }
         for (const item of touched) shared[item] = 0

@@ -115,7 +115,7 @@ const toSimplified = Converter({ from: 'jp', to: 'cn' })
 
 export type NameKey =
   | { kind: 'latin'; full: string; skeleton: string; digits: string }
-  | { kind: 'local'; local: string }
+  | { kind: 'local'; local: string; digits: string }
   | { kind: 'none' }
 
 /**
@@ -164,7 +164,7 @@ function computeKey(name: string): NameKey {
   if (!s) return { kind: 'none' }
   if (LOCAL_ONLY.test(s)) {
     const local = toSimplified(s.toLowerCase()).replace(/\s+/g, '')
-    return local ? { kind: 'local', local } : { kind: 'none' }
+    return local ? { kind: 'local', local, digits: digitsOf(local) } : { kind: 'none' }
   }
   if (KANA.test(s)) s = toRomaji(s)
   if (HANGUL.test(s)) s = romanize(s)
@@ -175,7 +175,8 @@ function computeKey(name: string): NameKey {
   const latin = stripLatinLegalForms(words).replace(/ /g, '')
   if (!latin) return { kind: 'none' }
   const full = phoneticFold(latin)
-  return { kind: 'latin', full, skeleton: skeletonOf(full), digits: digitsOf(full) }
+  // Digits from before folding, which would make 22 and 2 the same number.
+  return { kind: 'latin', full, skeleton: skeletonOf(full), digits: digitsOf(latin) }
 }
 
 // The same names are keyed again and again (every check reads the city's listings): keep them.
@@ -198,13 +199,14 @@ const ratio = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, 
  * must agree in consonants and roughly in letters; short names must agree almost letter for letter.
  */
 export function nameSimilarity(a: NameKey, b: NameKey): number {
+  if (a.kind === 'none' || b.kind === 'none') return 0
+  // "Филиал 1" and "Branch 2" (or 支店1 and 支店2) are two businesses, however alike the rest.
+  if (a.digits !== b.digits && a.digits && b.digits) return 0
   if (a.kind === 'local' && b.kind === 'local') {
     const r = ratio(a.local, b.local)
     return r >= 0.8 ? r : 0
   }
   if (a.kind !== 'latin' || b.kind !== 'latin') return 0
-  // "Филиал 1" and "Branch 2" are two businesses, however alike the rest.
-  if (a.digits !== b.digits && a.digits && b.digits) return 0
   const full = ratio(a.full, b.full)
   if (full >= 0.85) return full
   if (Math.min(a.skeleton.length, b.skeleton.length) < 3) return 0
