@@ -40,8 +40,11 @@ test('a visitor opens the Russian regions, picks Primorsky Krai and sees only th
   const expected = new Set(body.hits.map((h) => h.id))
   for (const id of shown) expect(expected.has(id)).toBe(true)
   await page.locator('.business-list > li h2 a').first().click()
-  await expect(page.getByText('Приморский край').first()).toBeVisible()
+  // The region page names the region too: wait for the card itself before reading it.
+  await expect(page).toHaveURL(/\/businesses\/\d+/)
+  await expect(page.locator('.business-card').getByText('Приморский край').first()).toBeVisible()
   await page.goBack()
+  await expect(page).toHaveURL(/\/regions\/RU-PRI$/)
 
   // Narrowing by country keeps the region; the export link carries both.
   const firstCountry = page.locator('.region-summary section').first().getByRole('link').first()
