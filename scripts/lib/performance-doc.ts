@@ -28,32 +28,36 @@ export function figuresTable(figures: Figure[]) {
   return [...HEADER, ...figures.map(figureRow)].join('\n')
 }
 
-/** The benchmark a table row belongs to (its first cell). */
-function benchOf(row: string) {
-  return row.split('|')[1]?.trim() ?? ''
+/** A table row's benchmark and figure (its first two cells): what a new figure replaces. */
+function keyOf(row: string) {
+  const cells = row.split('|')
+  return `${cells[1]?.trim() ?? ''}|${cells[2]?.trim() ?? ''}`
 }
 
 /**
- * The rows of the benchmarks that ran replace that benchmark's rows in the existing table, in place;
- * the rows of the others stay as they were (`--only export --write` must not drop the SSR figures).
+ * New figures replace the rows of the same benchmark and figure, in place; new figures of a benchmark
+ * go after its last row; every other row stays (`--only export --write` must not drop the SSR figures,
+ * nor one runner entry the figures another entry reports under the same benchmark).
  */
 export function mergedTable(existingBlock: string, figures: Figure[]) {
-  const fresh = new Map<string, string[]>()
-  for (const f of figures) fresh.set(f.bench, [...(fresh.get(f.bench) ?? []), figureRow(f)])
-  const oldRows = existingBlock
+  const fresh = new Map(figures.map((f) => [`${f.bench}|${f.metric}`, figureRow(f)]))
+  const rows = existingBlock
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|\s*(benchmark|-+)\s*\|/.test(line))
-  const rows: string[] = []
-  const emitted = new Set<string>()
-  for (const row of oldRows) {
-    const bench = benchOf(row)
-    if (!fresh.has(bench)) rows.push(row)
-    else if (!emitted.has(bench)) {
-      rows.push(...(fresh.get(bench) ?? []))
-      emitted.add(bench)
-    }
+    .map((row) => {
+      const replacement = fresh.get(keyOf(row))
+      fresh.delete(keyOf(row))
+      return replacement ?? row
+    })
+  for (const [key, row] of fresh) {
+    const bench = key.split('|')[0]
+    let last = -1
+    rows.forEach((r, i) => {
+      if (keyOf(r).split('|')[0] === bench) last = i
+    })
+    if (last < 0) rows.push(row)
+    else rows.splice(last + 1, 0, row)
   }
-  for (const [bench, list] of fresh) if (!emitted.has(bench)) rows.push(...list)
   return [...HEADER, ...rows].join('\n')
 }
 

@@ -62,4 +62,22 @@ describe('benchmark figures', () => {
       '| ssr | SSR / req/s | 350 req/s | >= 300 req/s | yes |',
     ])
   })
+
+  it('keeps figures another runner entry reports under the same benchmark', () => {
+    const both = renderPerformanceDoc(
+      [
+        { bench: 'ssr', metric: 'SSR / req/s', value: 350, unit: 'req/s' },
+        { bench: 'ssr', metric: 'SSR / (no page cache) req/s', value: 25, unit: 'req/s' },
+      ],
+      machine,
+    ).render(null)
+    const cachedOnly = renderPerformanceDoc(
+      [{ bench: 'ssr', metric: 'SSR / req/s', value: 568, unit: 'req/s' }],
+      machine,
+    ).render(both)
+    expect(cachedOnly.split('\n').filter((line) => line.startsWith('| ssr '))).toEqual([
+      '| ssr | SSR / req/s | 568 req/s |  |  |',
+      '| ssr | SSR / (no page cache) req/s | 25.0 req/s |  |  |',
+    ])
+  })
 })
