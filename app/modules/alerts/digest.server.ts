@@ -84,7 +84,7 @@ export async function runSearchDigests(db: Kysely<Database>, now = new Date()): 
 
   // Matching first, outside any transaction (PGlite has one connection, which a transaction holds).
   // Searches saved with the same query share one match.
-  const matches = new Map<string, number[]>()
+  const matches = new Map<string, readonly number[]>()
   const planned: { search: Due; found: number[]; next: Date }[] = []
   for (const search of due) {
     const since = new Date(search.last_digest_at).getTime()

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { LRUCache } from 'lru-cache'
 import type { Database, Locale } from '#db/schema'
 import { isWholeSectionToken, wantedTradeTokens } from '~/modules/businesses/taxonomy'
 import type { Audience, FacetCounts } from './engine'
@@ -68,6 +69,9 @@ function inc(counts: Int32Array, i: number) {
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** A search's matching ids (in order) and facet counts; `ids` is shared and must not be changed. */
+export type EvaluateResult = { total: number; ids: readonly number[]; facets: FacetCounts }
 
 export class FacetIndex {
   private seq = 0
@@ -153,6 +157,8 @@ export class FacetIndex {
       this.seq = Number(changed.rows[changed.rows.length - 1]?.seq ?? this.seq)
       this.compiled = null
       this.matches.clear()
+      this.results.clear()
+      this.results.clear()
     }
     if (seq > this.seq) this.seq = seq
   }
@@ -173,6 +179,7 @@ export class FacetIndex {
     this.nameEn = []
     this.compiled = null
     this.matches.clear()
+    this.results.clear()
   }
 
   private put(row: Row) {
@@ -206,6 +213,13 @@ export class FacetIndex {
    * MATCH_CACHE_IDS ids in all (least recently used first out). SEARCH_MATCH_CACHE=0 turns it off.
    */
   private matches = new Map<string, Int32Array>()
+  // Searches without words, by their filters: the home page, region pages and the map ask the same few
+  // again and again, and counting every facet over 100,000 listings is most of a page's CPU. Cleared
+  // whenever the data changes; sized by ids held (~16 MB at most).
+  private readonly results = new LRUCache<string, EvaluateResult>({
+    maxSize: 2_000_000,
+    sizeCalculation: (r) => r.ids.length + 100,
+  })
   private matchIds = 0
 
   cachedMatch(key: string): Int32Array | undefined {
@@ -296,7 +310,27 @@ export class FacetIndex {
     locale: Locale
     /** false: only the matching ids (the map), skipping the facet counts. */
     facets?: boolean
-  }): { total: number; ids: number[]; facets: FacetCounts } {
+  }): EvaluateResult {
+    if (input.textIds !== null) return this.compute(input)
+    const key = JSON.stringify([
+      input.audience,
+      input.bbox,
+      input.filters,
+      input.order,
+      input.locale,
+      input.facets,
+    ])
+    let result = this.results.get(key)
+    if (!result) {
+      result = this.compute(input)
+      // Shared by every caller from now on: frozen, so none can change it for the others.
+      Object.freeze(result.ids)
+      this.results.set(key, result)
+    }
+    return result
+  }
+
+  private compute(input: Parameters<FacetIndex['evaluate']>[0]): EvaluateResult {
     const countFacets = input.facets !== false
     const c = this.compile()
     const statusOk = new Uint8Array(this.dicts.status.codes.length + 1)

@@ -216,7 +216,7 @@ export async function matchingPoints(
  * Every listing a search matches, newest first, without paging or facets: what an export writes.
  * Unlike `matchingPoints`, listings without coordinates are included.
  */
-export async function matchingIds(db: Kysely<Database>, request: MatchRequest): Promise<number[]> {
+export async function matchingIds(db: Kysely<Database>, request: MatchRequest): Promise<readonly number[]> {
   const timings: Timings = {}
   const index = await facetIndexFor(db)
   const { textIds } = await matchText(db, index, request.audience, request.q, timings)
