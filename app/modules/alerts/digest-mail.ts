@@ -1,20 +1,10 @@
 import type { Translator } from '~/modules/i18n/translate'
+import { escapeHtml, htmlLink } from '~/modules/mail/html'
 
 export type DigestListing = { name: string; url: string }
 
 /** Names shown in one mail; the rest are a count and the link to the search. */
 export const MAX_DIGEST_LISTINGS = 50
-
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-function escapeHtml(s: string) {
-  return s.replace(/[&<>"']/g, (ch) => escapes[ch] as string)
-}
 
 /** A digest's subject, plain text and HTML, in the reader's language (the translator's). */
 export function composeDigest(
@@ -45,13 +35,12 @@ export function composeDigest(
     '',
     t('digest.footer'),
   ].join('\n')
-  const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`
   const html = [
     `<p>${escapeHtml(intro)}</p>`,
-    `<ul>${shown.map((l) => `<li>${link(l.url, l.name)}</li>`).join('')}</ul>`,
+    `<ul>${shown.map((l) => `<li>${htmlLink(l.url, l.name)}</li>`).join('')}</ul>`,
     more > 0 ? `<p>${escapeHtml(t('digest.more', { n: more }))}</p>` : '',
-    `<p>${link(input.searchUrl, t('digest.open'))} · ${link(input.manageUrl, t('digest.manage'))}</p>`,
-    `<p><small>${escapeHtml(t('digest.footer'))} ${link(input.unsubscribeUrl, t('digest.unsubscribe'))}</small></p>`,
+    `<p>${htmlLink(input.searchUrl, t('digest.open'))} · ${htmlLink(input.manageUrl, t('digest.manage'))}</p>`,
+    `<p><small>${escapeHtml(t('digest.footer'))} ${htmlLink(input.unsubscribeUrl, t('digest.unsubscribe'))}</small></p>`,
   ].join('\n')
   return { subject, text, html }
 }

@@ -1,13 +1,5 @@
 import type { Translator } from '~/modules/i18n/translate'
-
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => escapes[ch] as string)
+import { escapeHtml, htmlLink } from '~/modules/mail/html'
 
 /** The yearly "is your listing still current?" mail, in the owner's language (the translator's). */
 export function composeConfirmationMail(
@@ -26,11 +18,10 @@ export function composeConfirmationMail(
     '',
     t('upkeep.mail.why'),
   ].join('\n')
-  const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`
   const html = [
     `<p>${escapeHtml(intro)}</p>`,
-    `<p><strong>${link(input.confirmUrl, t('upkeep.mail.confirm'))}</strong></p>`,
-    `<p>${link(input.editUrl, t('upkeep.mail.edit'))} · ${link(input.listingUrl, t('upkeep.mail.view'))}</p>`,
+    `<p><strong>${htmlLink(input.confirmUrl, t('upkeep.mail.confirm'))}</strong></p>`,
+    `<p>${htmlLink(input.editUrl, t('upkeep.mail.edit'))} · ${htmlLink(input.listingUrl, t('upkeep.mail.view'))}</p>`,
     `<p><small>${escapeHtml(t('upkeep.mail.why'))}</small></p>`,
   ].join('\n')
   return { subject, text, html }
