@@ -1,5 +1,6 @@
 import { data, Form, Link } from 'react-router'
 import { getDb } from '#db/client.server'
+import { tokenFromPost } from '~/modules/http/token-param'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useLocale, useT } from '~/modules/i18n/use-translation'
@@ -59,13 +60,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 /** The page's button: the signed token is the only credential, so it works without signing in. */
 export async function action({ request }: Route.ActionArgs) {
-  let token = new URL(request.url).searchParams.get('token') ?? ''
-  try {
-    const fromForm = (await request.formData()).get('token')
-    if (typeof fromForm === 'string' && fromForm) token = fromForm
-  } catch {
-    // Not a form body: the token in the URL still counts.
-  }
+  const token = await tokenFromPost(request)
   return load(request, token, true)
 }
 

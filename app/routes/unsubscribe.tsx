@@ -6,6 +6,7 @@ import {
   unsubscribeSavedSearch,
 } from '~/modules/alerts/saved-searches.server'
 import { verifyUnsubscribeToken } from '~/modules/alerts/unsubscribe-token.server'
+import { tokenFromPost } from '~/modules/http/token-param'
 import { getLocale } from '~/modules/i18n/locale.server'
 import { makeTranslator } from '~/modules/i18n/translate'
 import { useT } from '~/modules/i18n/use-translation'
@@ -49,13 +50,7 @@ export async function loader({ request }: Route.LoaderArgs) {
  * List-Unsubscribe URL, without cookies. Either way the signed token is the only credential.
  */
 export async function action({ request }: Route.ActionArgs) {
-  let token = new URL(request.url).searchParams.get('token') ?? ''
-  try {
-    const fromForm = (await request.formData()).get('token')
-    if (typeof fromForm === 'string' && fromForm) token = fromForm
-  } catch {
-    // A body that is not a form: the token in the URL still counts (one-click clients send it there).
-  }
+  const token = await tokenFromPost(request)
   const checked = await check(request, token)
   if (!checked.ok) return checked.page
   const result = await unsubscribeSavedSearch(await getDb(), checked.searchId)
