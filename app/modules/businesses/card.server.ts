@@ -93,33 +93,22 @@ export async function getPublishedCard(
 type Row = Awaited<ReturnType<typeof loadRow>>
 
 function loadRow(db: Kysely<Database>, id: number) {
-  return db
-    .selectFrom('businesses as b')
-    .selectAll('b')
-    .select([
-      verifiedNowSql(sql.ref('b.verified_at')).as('verified_now'),
-      verificationExpirySql(sql.ref('b.verified_at')).as('verification_expires_at'),
-      sql<boolean>`b.confirmed_at <= now() - make_interval(months => ${STALE_AFTER_MONTHS})`.as('stale'),
-      // One council per country is the rule; the oldest named one speaks for it otherwise.
-      (eb) =>
-        eb
-          .selectFrom('councils as c')
-          .select('c.name_ru')
-          .whereRef('c.country_code', '=', 'b.country_code')
-          .orderBy('c.id')
-          .limit(1)
-          .as('council_ru'),
-      (eb) =>
-        eb
-          .selectFrom('councils as c')
-          .select('c.name_en')
-          .whereRef('c.country_code', '=', 'b.country_code')
-          .orderBy('c.id')
-          .limit(1)
-          .as('council_en'),
-    ])
-    .where('b.id', '=', id)
-    .executeTakeFirst()
+  return (
+    db
+      .selectFrom('businesses as b')
+      // A country has at most one council (unique): its names go on the verification badge.
+      .leftJoin('councils as c', 'c.country_code', 'b.country_code')
+      .selectAll('b')
+      .select([
+        verifiedNowSql(sql.ref('b.verified_at')).as('verified_now'),
+        verificationExpirySql(sql.ref('b.verified_at')).as('verification_expires_at'),
+        sql<boolean>`b.confirmed_at <= now() - make_interval(months => ${STALE_AFTER_MONTHS})`.as('stale'),
+        'c.name_ru as council_ru',
+        'c.name_en as council_en',
+      ])
+      .where('b.id', '=', id)
+      .executeTakeFirst()
+  )
 }
 
 /**
