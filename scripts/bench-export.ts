@@ -13,6 +13,7 @@ benchDb.seed(count)
 
 const { getDb } = await import('#db/client.server')
 const { matchingIds } = await import('~/modules/search/pg-engine.server')
+const { emptyFilters } = await import('~/modules/search/params')
 const { businessExportColumns, exportRows, geoJsonStream } = await import(
   '~/modules/export/businesses.server'
 )
@@ -20,17 +21,7 @@ const { csvStream } = await import('~/modules/export/csv.server')
 const { xlsxStream } = await import('~/modules/export/xlsx.server')
 
 const db = await getDb()
-const filters = {
-  country: [],
-  sector: [],
-  region: [],
-  district: [],
-  coop: [],
-  offers: [],
-  seeks: [],
-  size: [],
-  verified: null,
-}
+const filters = emptyFilters()
 const ids = await matchingIds(db, { q: '', filters, bbox: null, audience: 'staff' })
 console.log(`Exporting ${ids.length} listings (working-group view: every status and contact)\n`)
 

@@ -13,6 +13,7 @@ import type { ReferenceLabels } from '~/modules/reference/labels.server'
 import type { FacetCounts, SearchResult } from '~/modules/search/engine'
 import { facetValueLabel } from '~/modules/search/labels'
 import {
+  emptyFilters,
   hasFilters,
   type ListFacet,
   MAX_QUERY_LENGTH,
@@ -357,17 +358,7 @@ function ActiveFilters({
     ...params,
     page: 1,
     bbox: null,
-    filters: {
-      country: [],
-      sector: [],
-      region: [],
-      district: [],
-      coop: [],
-      offers: [],
-      seeks: [],
-      size: [],
-      verified: null,
-    },
+    filters: emptyFilters(),
   })
   return (
     <div className="filter-chips">
@@ -408,17 +399,7 @@ function EmptyState({
     ...params,
     page: 1,
     bbox: null,
-    filters: {
-      country: [],
-      sector: [],
-      region: [],
-      district: [],
-      coop: [],
-      offers: [],
-      seeks: [],
-      size: [],
-      verified: null,
-    },
+    filters: emptyFilters(),
   })
   return (
     <div className="empty-state" role="status">

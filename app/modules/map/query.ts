@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  emptyFilters,
   listFacets,
   MAX_QUERY_LENGTH,
   parseSearchParams,
@@ -105,16 +106,5 @@ export function normalizeBounds(west: number, south: number, east: number, north
 }
 
 export function emptyMapFilters(): MapFilters {
-  return {
-    q: '',
-    country: [],
-    sector: [],
-    region: [],
-    district: [],
-    coop: [],
-    offers: [],
-    seeks: [],
-    size: [],
-    verified: null,
-  }
+  return { q: '', ...emptyFilters() }
 }
