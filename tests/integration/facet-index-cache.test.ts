@@ -1,21 +1,12 @@
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#db/schema'
-import { writeBusiness } from '~/modules/businesses/write.server'
 import { facetIndexFor } from '~/modules/search/facet-index.server'
+import { emptyFilters } from '~/modules/search/params'
 import { testDatabases } from '../support/databases'
+import { publishListing } from '../support/listings'
 
-const noFilters = {
-  country: [],
-  sector: [],
-  region: [],
-  district: [],
-  coop: [],
-  offers: [],
-  seeks: [],
-  size: [],
-  verified: null,
-}
+const noFilters = emptyFilters()
 
 describe.each(testDatabases())('facet index results on $name', ({ open }) => {
   let db: Kysely<Database>
@@ -27,27 +18,7 @@ describe.each(testDatabases())('facet index results on $name', ({ open }) => {
   })
 
   let counter = 0
-  const publish = async (country: string) => {
-    counter += 1
-    return (
-      await writeBusiness(db, {
-        actorId: null,
-        action: 'published',
-        fields: {
-          name_ru: `Кэш ${counter}`,
-          country_code: country,
-          city: 'Tokyo',
-          lat: 35.6,
-          lon: 139.7,
-          consent_at: new Date(),
-          status: 'published',
-          submitted_at: new Date(),
-          published_at: new Date(),
-        },
-        sectors: ['G'],
-      })
-    ).id
-  }
+  const publish = (country: string) => publishListing(db, { name: `Кэш ${++counter}`, country })
   const home = async () =>
     (await facetIndexFor(db)).evaluate({
       audience: 'public',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setDb } from '#db/client.server'
 import type { Database } from '#db/schema'
 import { getCard } from '~/modules/businesses/card.server'
-import { writeBusiness } from '~/modules/businesses/write.server'
+import { emptyFilters } from '~/modules/search/params'
 import { matchingIds } from '~/modules/search/pg-engine.server'
 import { saveSetting } from '~/modules/settings/settings.server'
 import { signConfirmToken } from '~/modules/upkeep/confirm-token.server'
@@ -25,22 +25,13 @@ import {
   snapshot,
 } from '../support/hostile'
 import { type Jar, run } from '../support/http'
+import { publishListing } from '../support/listings'
 import { createUser, sessionFor } from '../support/users'
 
 const DAY = 24 * 60 * 60 * 1000
 const monthsAgo = (months: number, days = 0) =>
   sql<Date>`now() - make_interval(months => ${months}, days => ${days})`
-const noFilters = {
-  country: [],
-  sector: [],
-  region: [],
-  district: [],
-  coop: [],
-  offers: [],
-  seeks: [],
-  size: [],
-  verified: null,
-}
+const noFilters = emptyFilters()
 
 describe.each(testDatabases())('living listings on $name', ({ openRestartable }) => {
   let db: Kysely<Database>
@@ -68,29 +59,8 @@ describe.each(testDatabases())('living listings on $name', ({ openRestartable })
     await db.destroy()
   })
 
-  let counter = 0
-  async function publish(name: string, country = 'JP', owner: string | null = null) {
-    counter += 1
-    const { id } = await writeBusiness(db, {
-      actorId: null,
-      action: 'published',
-      fields: {
-        owner_id: owner,
-        name_ru: name,
-        name_en: name,
-        country_code: country,
-        city: 'Tokyo',
-        lat: 35.6 + counter / 1000,
-        lon: 139.69,
-        consent_at: new Date(),
-        status: 'published',
-        submitted_at: new Date(),
-        published_at: new Date(),
-      },
-      sectors: ['G'],
-    })
-    return id
-  }
+  const publish = (name: string, country = 'JP', owner: string | null = null) =>
+    publishListing(db, { name, country, owner })
   const setDates = (id: number, values: { verified_at?: unknown; confirmed_at?: unknown }) =>
     db
       .updateTable('businesses')

@@ -9,6 +9,7 @@ import * as searches from '~/routes/my/searches'
 import * as unsubscribe from '~/routes/unsubscribe'
 import { testDatabases } from '../support/databases'
 import { type Jar, run } from '../support/http'
+import { publishListing } from '../support/listings'
 import { createUser, sessionFor } from '../support/users'
 
 const HOUR = 60 * 60 * 1000
@@ -34,28 +35,8 @@ describe.each(testDatabases())('saved searches and digests on $name', ({ openRes
     await db.destroy()
   })
 
-  let counter = 0
-  async function publish(name: string, country: string, at: Date) {
-    counter += 1
-    const { id } = await writeBusiness(db, {
-      actorId: null,
-      action: 'published',
-      fields: {
-        name_ru: name,
-        name_en: name,
-        country_code: country,
-        city: 'Tokyo',
-        lat: 35.68 + counter / 1000,
-        lon: 139.69,
-        consent_at: new Date(t0),
-        status: 'published',
-        submitted_at: new Date(t0),
-        published_at: at,
-      },
-      sectors: ['G'],
-    })
-    return id
-  }
+  const publish = (name: string, country: string, at: Date) =>
+    publishListing(db, { name, country, publishedAt: at })
   const mine = (userId = 'ss-owner') =>
     db.selectFrom('saved_searches').selectAll().where('user_id', '=', userId).orderBy('id').execute()
   const digests = () =>

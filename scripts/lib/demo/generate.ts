@@ -90,7 +90,7 @@ export type DemoOptions = { count: number; seed: number }
 
 /** The moment demo history is laid out before; fixed so that the same seed gives the same data. */
 export const DEMO_EPOCH = Date.UTC(2026, 10, 1)
-const DAY = 86_400_000
+export const DAY = 86_400_000
 
 const cooperationKindWeights: Record<string, number> = {
   export_to_russia: 10,

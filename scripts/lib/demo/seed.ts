@@ -3,9 +3,7 @@ import { type Kysely, sql } from 'kysely'
 import { cities } from '#db/reference/cities'
 import type { Database, Role } from '#db/schema'
 import { rebuildSearchData } from '~/modules/search/search-data.server'
-import { DEMO_EPOCH, type DemoBusiness, type DemoOptions, generateDemoBusinesses } from './generate'
-
-const DAY_MS = 86_400_000
+import { DAY, DEMO_EPOCH, type DemoBusiness, type DemoOptions, generateDemoBusinesses } from './generate'
 
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -138,7 +136,7 @@ function assignDemoRoles(businesses: DemoBusiness[]) {
     b.published_at = b.status === 'published' ? b.updated_at : null
     b.archived_at = null
     // The first is due for its yearly confirmation, so the demo owner sees the request.
-    b.confirmed_at = index === 0 ? new Date(DEMO_EPOCH - 400 * DAY_MS).toISOString() : b.updated_at
+    b.confirmed_at = index === 0 ? new Date(DEMO_EPOCH - 400 * DAY).toISOString() : b.updated_at
   })
   // A moderation queue for each demo council, whatever the seed's draw.
   for (const code of ['JP', 'CN']) {
