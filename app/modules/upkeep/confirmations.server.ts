@@ -14,6 +14,17 @@ const BATCH = 500
 
 export type ConfirmationRun = { queued: number }
 
+/** A listing whose owner is asked now; `reminder` when this cycle's first request went unanswered. */
+type ClaimedListing = {
+  id: number
+  name_ru: string | null
+  name_en: string | null
+  name_local: string | null
+  email: string
+  locale: Locale
+  reminder: boolean
+}
+
 /**
  * Asks owners to confirm their published listings (decision 0021): due CONFIRM_AFTER_MONTHS after the
  * last confirmation, and again every REMIND_AFTER_MONTHS while unanswered. The claim (a conditional
@@ -22,15 +33,7 @@ export type ConfirmationRun = { queued: number }
  */
 export async function requestConfirmations(db: Kysely<Database>, now = new Date()): Promise<ConfirmationRun> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{
-      id: number
-      name_ru: string | null
-      name_en: string | null
-      name_local: string | null
-      email: string
-      locale: Locale
-      reminder: boolean
-    }>`
+    const { rows } = await sql<ClaimedListing>`
       with due as (
         select b.id, (b.confirmation_requested_at >= b.confirmed_at) as reminder from businesses b
         join users u on u.id = b.owner_id and u.blocked_at is null and u.deleted_at is null
@@ -56,18 +59,7 @@ export async function requestConfirmations(db: Kysely<Database>, now = new Date(
   })
 }
 
-function confirmationMail(
-  row: {
-    id: number
-    name_ru: string | null
-    name_en: string | null
-    name_local: string | null
-    email: string
-    locale: Locale
-    reminder: boolean
-  },
-  now: Date,
-) {
+function confirmationMail(row: ClaimedListing, now: Date) {
   const base = appUrl()
   const t = makeTranslator(row.locale)
   return {
