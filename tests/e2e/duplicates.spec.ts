@@ -1,12 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test'
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in')
-  await page.getByLabel('Эл. почта').fill(email)
-  await page.getByLabel('Пароль').fill('demo-password')
-  await page.getByRole('button', { name: 'Войти' }).click()
-  await expect(page).toHaveURL(/\/my\/listings/)
-}
+import { signIn } from './support/sign-in'
 
 async function fillListing(page: Page, names: { nameRu?: string; nameEn?: string }) {
   await page.goto('/my/listings/new')

@@ -1,14 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, type Page, test } from '@playwright/test'
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in')
-  await page.getByLabel('Эл. почта').fill(email)
-  await page.getByLabel('Пароль').fill('demo-password')
-  await page.getByRole('button', { name: 'Войти' }).click()
-  await expect(page).toHaveURL(/\/my\/listings/)
-}
+import { signIn } from './support/sign-in'
 
 /** A council's own site: another origin (another port) with our embed code and, for contrast, our home page. */
 function councilSite(appOrigin: string, embedSrc: string, port = 0) {

@@ -1,16 +1,8 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test'
 import { importRows, toCsv } from '../../scripts/lib/import-sample'
+import { signIn } from './support/sign-in'
 
-const PASSWORD = 'demo-password'
 const TILE_PORT = Number(process.env.E2E_PORT ?? 3100) + 1
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in')
-  await page.getByLabel('Эл. почта').fill(email)
-  await page.getByLabel('Пароль').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Войти' }).click()
-  await expect(page).toHaveURL(/\/my\/listings/)
-}
 
 /**
  * Every CSP violation the browser reports on any page of the context: the DOM event (which names the

@@ -1,14 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-
-const PASSWORD = 'demo-password'
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in')
-  await page.getByLabel('Эл. почта').fill(email)
-  await page.getByLabel('Пароль').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Войти' }).click()
-  await expect(page).toHaveURL(/\/my\/listings/)
-}
+import { signIn } from './support/sign-in'
 
 test('a member saves a search, a matching listing is published, the digest names it once, and its unsubscribe link works signed out', async ({
   page,

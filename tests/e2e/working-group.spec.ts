@@ -2,18 +2,10 @@ import { expect, type Page, test } from '@playwright/test'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { importRows, toCsv } from '../../scripts/lib/import-sample'
+import { signIn } from './support/sign-in'
 
-const PASSWORD = 'demo-password'
 const CYRILLIC = /[а-яё]/i
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9faf]/
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in')
-  await page.getByLabel('Эл. почта').fill(email)
-  await page.getByLabel('Пароль').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Войти' }).click()
-  await expect(page).toHaveURL(/\/my\/listings/)
-}
 
 async function downloaded(page: Page, link: string) {
   const [download] = await Promise.all([

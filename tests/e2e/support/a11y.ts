@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, expect, type Page } from '@playwright/test'
-
-export const PASSWORD = 'demo-password'
+import { DEMO_PASSWORD } from './sign-in'
 
 /** A fresh signed-in context (Russian, the default locale). */
 export async function signedIn(browser: Browser, email: string): Promise<Page> {
@@ -9,7 +8,7 @@ export async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await context.newPage()
   await page.goto('/sign-in')
   await page.getByLabel('Эл. почта').fill(email)
-  await page.getByLabel('Пароль').fill(PASSWORD)
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Войти' }).click()
   await expect(page).not.toHaveURL(/sign-in/)
   return page
